@@ -1,0 +1,60 @@
+// loadConfig(env): the service's configuration, zod-parsed and frozen; the only reader of process.env.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PGLITE_DIR: z.string().min(1).optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().min(1).default('data'),
+  IMPORT_ON_START: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** A PostgreSQL URL; when absent the embedded PGlite database is used. */
+  readonly databaseUrl: string | undefined;
+  /** Where PGlite keeps its files; in memory when absent. */
+  readonly pgliteDir: string | undefined;
+  readonly dbPoolMax: number;
+  readonly dataDir: string;
+  readonly importOnStart: boolean;
+  readonly logLevel: string;
+  /** The base URL the API is reached at, for absolute links in the OpenAPI document. */
+  readonly publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as shells often export VAR= to clear a value.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    pgliteDir: c.PGLITE_DIR,
+    dbPoolMax: c.DB_POOL_MAX,
+    dataDir: c.DATA_DIR,
+    importOnStart: c.IMPORT_ON_START,
+    logLevel: c.LOG_LEVEL,
+    publicUrl: c.PUBLIC_URL,
+  });
+}

@@ -1,0 +1,352 @@
+// zod schemas of the YAML files in data/ (see data/FORMAT.md): the shape of each file, before cross-checks.
+import { z } from 'zod';
+
+export const COUNTRY_CODES = ['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const;
+export const SOURCE_KINDS = [
+  'official-text',
+  'court-record',
+  'government-statement',
+  'ngo',
+  'media',
+  'legal-database',
+  'academic',
+] as const;
+export const BASES = ['official-text', 'official-statement', 'reported'] as const;
+export const INSTRUMENT_KINDS = ['criminal-code', 'law', 'amnesty-act', 'decree', 'court-guidance'] as const;
+export const CATEGORIES = ['minor', 'less-grave', 'grave', 'especially-grave'] as const;
+export const PENALTY_KINDS = [
+  'imprisonment',
+  'restriction-of-liberty',
+  'fine',
+  'correctional-labour',
+  'confiscation',
+  'deprivation-of-right',
+  'deprivation-of-rank',
+  'arrest',
+  'community-service',
+  'probation-supervision',
+  'deportation',
+  'deprivation-of-citizenship',
+] as const;
+export const PENALTY_UNITS = [
+  'years',
+  'months',
+  'days',
+  'hours',
+  'monthly-indices',
+  'calculation-indices',
+  'base-amounts',
+  'minimum-wages',
+] as const;
+export const PENALTY_ROLES = ['main', 'alternative', 'additional'] as const;
+export const EXEMPTION_CONDITIONS = [
+  'voluntary-return',
+  'voluntary-surrender',
+  'voluntary-cessation',
+  'assistance',
+  'no-other-crime',
+  'first-offence',
+  'active-repentance',
+] as const;
+export const EXEMPTION_EFFECTS = ['release-from-liability', 'mitigation'] as const;
+export const COURT_LEVELS = ['first-instance', 'appeal', 'cassation', 'supreme', 'military'] as const;
+export const SIDES = ['russia', 'ukraine', 'other'] as const;
+export const OUTCOMES = [
+  'convicted',
+  'acquitted',
+  'charged',
+  'dismissed',
+  'released-under-amnesty',
+  'pending',
+  'wanted',
+  'unknown',
+] as const;
+export const APPEAL_STATUSES = ['none-reported', 'filed', 'upheld', 'reduced', 'overturned'] as const;
+export const EVENT_KINDS = [
+  'amnesty',
+  'pardon',
+  'prisoner-exchange',
+  're-enlistment',
+  'flight',
+  'release',
+  'death',
+  'detention',
+  'extradition',
+  'other',
+] as const;
+export const PRACTICE_KINDS = ['practice', 'statistics', 'warning', 'policy', 'proposal', 'gap'] as const;
+export const STANCES = ['prosecutes', 'rarely-prosecutes', 'does-not-prosecute', 'unknown'] as const;
+export const FORCE_KINDS = ['state-armed-forces', 'private-military-company', 'volunteer-unit', 'armed-group'] as const;
+export const DESIGNATION_STATUSES = ['terrorist', 'extremist', 'banned'] as const;
+export const GAP_TOPICS = [
+  'penalties',
+  'history',
+  'cases',
+  'statistics',
+  'practice',
+  'amnesty',
+  'exemptions',
+  'other',
+] as const;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'must be a lower-case kebab-case identifier (a-z, 0-9, -)');
+
+/** True when y-m-d names a day of the calendar (rejects 2024-02-30). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD"; the precision is the format. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted)')
+  .refine((s) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
+    return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
+  }, 'is not a real date');
+
+const text = z.string().trim().min(1, 'must not be empty');
+const sourceRefs = z.array(slug).min(1, 'must name at least one source');
+const basis = z.enum(BASES);
+
+export const SourceFileSchema = z.strictObject({
+  sources: z.array(
+    z.strictObject({
+      id: slug,
+      url: z.url().nullable(),
+      title: text,
+      publisher: text,
+      published: partialDate.nullable(),
+      retrieved: partialDate.nullable().optional(),
+      kind: z.enum(SOURCE_KINDS),
+      language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ru'),
+      translation: z.enum(['official', 'unofficial']).nullable().optional(),
+      translator: text.nullable().optional(),
+      note: text.nullable().optional(),
+    }),
+  ),
+});
+
+export const ConductFileSchema = z.strictObject({
+  conducts: z.array(z.strictObject({ code: slug, label: text, description: text })).min(1),
+});
+
+export const ForceFileSchema = z.strictObject({
+  conflicts: z.array(
+    z.strictObject({
+      id: slug,
+      name: text,
+      from: partialDate.nullable(),
+      to: partialDate.nullable(),
+      sources: sourceRefs,
+    }),
+  ),
+  forces: z.array(
+    z.strictObject({
+      id: slug,
+      name: text,
+      kind: z.enum(FORCE_KINDS),
+      state: z.string().regex(/^[A-Z]{2}$/).nullable(),
+      side: z.enum(SIDES),
+      conflicts: z.array(slug),
+      designations: z
+        .array(
+          z.strictObject({
+            country: z.enum(COUNTRY_CODES),
+            status: z.enum(DESIGNATION_STATUSES),
+            from: partialDate.nullable(),
+            to: partialDate.nullable(),
+            act: text.nullable(),
+            basis,
+            sources: sourceRefs,
+          }),
+        )
+        .default([]),
+      sources: sourceRefs,
+    }),
+  ),
+});
+
+export const CountryFileSchema = z.strictObject({
+  country: z.strictObject({
+    code: z.enum(COUNTRY_CODES),
+    name: text,
+    nameOriginal: text.nullable(),
+    summary: text,
+    sources: sourceRefs,
+  }),
+  gaps: z.array(z.strictObject({ topic: z.enum(GAP_TOPICS), note: text })).default([]),
+});
+
+const PenaltySchema = z.strictObject({
+  kind: z.enum(PENALTY_KINDS),
+  min: z.number().nonnegative().nullable(),
+  max: z.number().nonnegative().nullable(),
+  unit: z.enum(PENALTY_UNITS).nullable(),
+  role: z.enum(PENALTY_ROLES),
+  mandatory: z.boolean().nullable().optional(),
+  sources: sourceRefs.optional(),
+});
+
+const PartSchema = z.strictObject({
+  part: z.string().regex(/^[0-9]+(-[0-9]+)?[a-z]?$/, 'must be a part number such as "1" or "2-1" (quoted)'),
+  elements: text,
+  excerpt: text.nullable().optional(),
+  conducts: z.array(slug),
+  category: z.enum(CATEGORIES).nullable(),
+  penalties: z.array(PenaltySchema),
+});
+
+const ExemptionSchema = z.strictObject({
+  id: slug,
+  conditions: z.array(z.enum(EXEMPTION_CONDITIONS)).min(1),
+  effect: z.enum(EXEMPTION_EFFECTS),
+  text,
+  excerpt: text.nullable().optional(),
+});
+
+export const LawFileSchema = z.strictObject({
+  instruments: z.array(
+    z.strictObject({
+      id: slug,
+      kind: z.enum(INSTRUMENT_KINDS),
+      title: text,
+      titleOriginal: text.nullable(),
+      number: text.nullable(),
+      adopted: partialDate.nullable(),
+      inForceFrom: partialDate.nullable(),
+      inForceTo: partialDate.nullable(),
+      officialUrl: z.url().nullable(),
+      replaces: slug.nullable(),
+      summary: text.nullable().optional(),
+      basis,
+      sources: sourceRefs,
+    }),
+  ),
+  provisions: z
+    .array(
+      z.strictObject({
+        id: slug,
+        instrument: slug,
+        article: z.string().regex(/^[0-9]+(-[0-9]+)?$/, 'must be an article number such as "416" or "401-1" (quoted)'),
+        heading: text,
+        headingOriginal: text.nullable(),
+        successorOf: z.array(slug).default([]),
+        versions: z
+          .array(
+            z.strictObject({
+              validFrom: partialDate,
+              validTo: partialDate.nullable(),
+              amendedBy: slug.nullable(),
+              basis,
+              sources: sourceRefs,
+              parts: z.array(PartSchema).min(1, 'a version needs at least one part'),
+              exemptions: z.array(ExemptionSchema).default([]),
+            }),
+          )
+          .min(1, 'a provision needs at least one sourced version'),
+      }),
+    )
+    .default([]),
+});
+
+const SentenceSchema = z.strictObject({
+  kind: z.enum(PENALTY_KINDS),
+  years: z.number().int().nonnegative().nullable().optional(),
+  months: z.number().int().nonnegative().nullable().optional(),
+  days: z.number().int().nonnegative().nullable().optional(),
+  amount: z.number().nonnegative().nullable().optional(),
+  unit: text.nullable().optional(),
+  regime: text.nullable().optional(),
+  suspended: z.boolean().default(false),
+  probationMonths: z.number().int().nonnegative().nullable().optional(),
+});
+
+export const CaseFileSchema = z.strictObject({
+  cases: z
+    .array(
+      z.strictObject({
+        id: slug,
+        court: z.strictObject({
+          name: text.nullable(),
+          level: z.enum(COURT_LEVELS).nullable(),
+          place: text.nullable(),
+        }),
+        decided: partialDate,
+        dateKind: z.enum(['decision', 'reported']),
+        defendant: z.strictObject({
+          name: text.nullable(),
+          age: z.number().int().min(14).max(110).nullable().optional(),
+          sex: z.enum(['male', 'female']).nullable().optional(),
+          citizenships: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')).default([]),
+        }),
+        charges: z.array(z.strictObject({ provision: slug, part: z.string().nullable() })),
+        conducts: z.array(slug).min(1),
+        side: z.enum(SIDES).nullable(),
+        force: slug.nullable(),
+        conflict: slug.nullable(),
+        outcome: z.enum(OUTCOMES),
+        sentences: z.array(SentenceSchema).default([]),
+        appeal: z
+          .strictObject({ status: z.enum(APPEAL_STATUSES).nullable(), note: text.nullable().optional() })
+          .nullable()
+          .optional(),
+        events: z
+          .array(
+            z.strictObject({
+              date: partialDate.nullable(),
+              kind: z.enum(EVENT_KINDS),
+              note: text,
+              sources: sourceRefs,
+            }),
+          )
+          .default([]),
+        disputes: z
+          .array(z.strictObject({ field: text, note: text, sources: sourceRefs }))
+          .default([])
+          .describe('where reports disagree: which field, how, and the sources on each side'),
+        summary: text,
+        basis,
+        sources: sourceRefs,
+      }),
+    )
+    .default([]),
+});
+
+export const PracticeFileSchema = z.strictObject({
+  practice: z
+    .array(
+      z.strictObject({
+        id: slug,
+        kind: z.enum(PRACTICE_KINDS),
+        stance: z.enum(STANCES).nullable(),
+        from: partialDate.nullable(),
+        to: partialDate.nullable(),
+        statement: text,
+        statistics: z
+          .array(
+            z.strictObject({
+              year: z.number().int().min(1990).max(2100),
+              casesOpened: z.number().int().nonnegative().nullable().optional(),
+              convictions: z.number().int().nonnegative().nullable().optional(),
+              note: text.nullable().optional(),
+            }),
+          )
+          .default([]),
+        basis,
+        sources: sourceRefs,
+      }),
+    )
+    .default([]),
+});
+
+export type SourceFile = z.output<typeof SourceFileSchema>;
+export type ConductFile = z.output<typeof ConductFileSchema>;
+export type ForceFile = z.output<typeof ForceFileSchema>;
+export type CountryFile = z.output<typeof CountryFileSchema>;
+export type LawFile = z.output<typeof LawFileSchema>;
+export type CaseFile = z.output<typeof CaseFileSchema>;
+export type PracticeFile = z.output<typeof PracticeFileSchema>;

@@ -1,0 +1,294 @@
+// Turns a checked dataset into the rows of each table, with stable ids derived from the data ids.
+import type * as s from '../db/schema/index.js';
+import { precisionOf, startOf } from './check.js';
+import type { Dataset } from './load.js';
+
+type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+export interface Rows {
+  sources: Row<typeof s.sources>[];
+  recordSources: Row<typeof s.recordSources>[];
+  countries: Row<typeof s.countries>[];
+  countryGaps: Row<typeof s.countryGaps>[];
+  conducts: Row<typeof s.conducts>[];
+  conflicts: Row<typeof s.conflicts>[];
+  forces: Row<typeof s.forces>[];
+  forceDesignations: Row<typeof s.forceDesignations>[];
+  instruments: Row<typeof s.instruments>[];
+  provisions: Row<typeof s.provisions>[];
+  provisionVersions: Row<typeof s.provisionVersions>[];
+  provisionParts: Row<typeof s.provisionParts>[];
+  penalties: Row<typeof s.penalties>[];
+  exemptions: Row<typeof s.exemptions>[];
+  cases: Row<typeof s.cases>[];
+  caseCharges: Row<typeof s.caseCharges>[];
+  caseSentences: Row<typeof s.caseSentences>[];
+  caseEvents: Row<typeof s.caseEvents>[];
+  practiceNotes: Row<typeof s.practiceNotes>[];
+  practiceStatistics: Row<typeof s.practiceStatistics>[];
+}
+
+/** The kinds of record that carry sources, as stored in record_sources.record_type. */
+export type RecordType =
+  | 'country'
+  | 'conflict'
+  | 'force'
+  | 'designation'
+  | 'instrument'
+  | 'version'
+  | 'penalty'
+  | 'case'
+  | 'event'
+  | 'practice';
+
+export function toRows(ds: Dataset): Rows {
+  const r: Rows = {
+    sources: [],
+    recordSources: [],
+    countries: [],
+    countryGaps: [],
+    conducts: [],
+    conflicts: [],
+    forces: [],
+    forceDesignations: [],
+    instruments: [],
+    provisions: [],
+    provisionVersions: [],
+    provisionParts: [],
+    penalties: [],
+    exemptions: [],
+    cases: [],
+    caseCharges: [],
+    caseSentences: [],
+    caseEvents: [],
+    practiceNotes: [],
+    practiceStatistics: [],
+  };
+  const link = (recordType: RecordType, recordId: string, ids: readonly string[] | undefined) =>
+    [...new Set(ids ?? [])].forEach((sourceId, ord) => r.recordSources.push({ recordType, recordId, sourceId, ord }));
+
+  for (const { data } of ds.sources) {
+    for (const x of data.sources) {
+      r.sources.push({
+        id: x.id,
+        url: x.url,
+        title: x.title,
+        publisher: x.publisher,
+        published: x.published,
+        publishedDate: x.published ? startOf(x.published) : null,
+        retrieved: x.retrieved ?? null,
+        kind: x.kind,
+        language: x.language,
+        translation: x.translation ?? null,
+        translator: x.translator ?? null,
+        note: x.note ?? null,
+      });
+    }
+  }
+  ds.conducts.conducts.forEach((c, ord) => r.conducts.push({ ...c, ord }));
+  for (const c of ds.forces.conflicts) {
+    r.conflicts.push({ id: c.id, name: c.name, fromText: c.from, toText: c.to });
+    link('conflict', c.id, c.sources);
+  }
+  for (const f of ds.forces.forces) {
+    r.forces.push({ id: f.id, name: f.name, kind: f.kind, state: f.state, side: f.side, conflicts: f.conflicts });
+    link('force', f.id, f.sources);
+    f.designations.forEach((d, ord) => {
+      const id = `${f.id}#${d.country.toLowerCase()}-${ord + 1}`;
+      r.forceDesignations.push({
+        id,
+        forceId: f.id,
+        countryCode: d.country,
+        status: d.status,
+        validFrom: d.from ? startOf(d.from) : null,
+        validTo: d.to ? startOf(d.to) : null,
+        fromText: d.from,
+        toText: d.to,
+        act: d.act,
+        basis: d.basis,
+        ord,
+      });
+      link('designation', id, d.sources);
+    });
+  }
+
+  for (const c of ds.countries) {
+    const code = c.country.country.code;
+    r.countries.push({
+      code,
+      name: c.country.country.name,
+      nameOriginal: c.country.country.nameOriginal,
+      summary: c.country.country.summary,
+    });
+    link('country', code, c.country.country.sources);
+    c.country.gaps.forEach((g, ord) =>
+      r.countryGaps.push({ id: `${code.toLowerCase()}-gap-${ord + 1}`, countryCode: code, topic: g.topic, note: g.note, ord }),
+    );
+    for (const ins of c.law.instruments) {
+      r.instruments.push({
+        id: ins.id,
+        countryCode: code,
+        kind: ins.kind,
+        title: ins.title,
+        titleOriginal: ins.titleOriginal,
+        number: ins.number,
+        adopted: ins.adopted,
+        inForceFrom: ins.inForceFrom,
+        inForceTo: ins.inForceTo,
+        officialUrl: ins.officialUrl,
+        replaces: ins.replaces,
+        summary: ins.summary ?? null,
+        basis: ins.basis,
+      });
+      link('instrument', ins.id, ins.sources);
+    }
+    for (const p of c.law.provisions) {
+      r.provisions.push({
+        id: p.id,
+        instrumentId: p.instrument,
+        countryCode: code,
+        article: p.article,
+        heading: p.heading,
+        headingOriginal: p.headingOriginal,
+        successorOf: p.successorOf,
+      });
+      p.versions.forEach((v, vOrd) => {
+        const versionId = `${p.id}@${v.validFrom}`;
+        r.provisionVersions.push({
+          id: versionId,
+          provisionId: p.id,
+          validFrom: startOf(v.validFrom),
+          validTo: v.validTo ? startOf(v.validTo) : null,
+          validFromText: v.validFrom,
+          validToText: v.validTo,
+          amendedBy: v.amendedBy,
+          basis: v.basis,
+          ord: vOrd,
+        });
+        link('version', versionId, v.sources);
+        v.parts.forEach((pt, ptOrd) => {
+          const partId = `${versionId}#${pt.part}`;
+          r.provisionParts.push({
+            id: partId,
+            versionId,
+            provisionId: p.id,
+            part: pt.part,
+            elements: pt.elements,
+            excerpt: pt.excerpt ?? null,
+            category: pt.category,
+            conducts: pt.conducts,
+            ord: ptOrd,
+          });
+          pt.penalties.forEach((pen, penOrd) => {
+            const id = `${partId}#p${penOrd + 1}`;
+            r.penalties.push({
+              id,
+              partId,
+              kind: pen.kind,
+              min: pen.min,
+              max: pen.max,
+              unit: pen.unit,
+              role: pen.role,
+              mandatory: pen.mandatory ?? null,
+              ord: penOrd,
+            });
+            // A penalty without its own sources is stated by its version's sources.
+            link('penalty', id, pen.sources ?? v.sources);
+          });
+        });
+        v.exemptions.forEach((e, ord) =>
+          r.exemptions.push({
+            id: e.id,
+            versionId,
+            provisionId: p.id,
+            conditions: e.conditions,
+            effect: e.effect,
+            text: e.text,
+            excerpt: e.excerpt ?? null,
+            ord,
+          }),
+        );
+      });
+    }
+    for (const k of c.cases.cases) {
+      r.cases.push({
+        id: k.id,
+        countryCode: code,
+        courtName: k.court.name,
+        courtLevel: k.court.level,
+        courtPlace: k.court.place,
+        decided: k.decided,
+        decidedDate: startOf(k.decided),
+        decidedPrecision: precisionOf(k.decided),
+        dateKind: k.dateKind,
+        defendantName: k.defendant.name,
+        defendantAge: k.defendant.age ?? null,
+        defendantSex: k.defendant.sex ?? null,
+        citizenships: k.defendant.citizenships,
+        conducts: k.conducts,
+        side: k.side,
+        forceId: k.force,
+        conflictId: k.conflict,
+        outcome: k.outcome,
+        appealStatus: k.appeal?.status ?? null,
+        appealNote: k.appeal?.note ?? null,
+        disputes: k.disputes,
+        summary: k.summary,
+        basis: k.basis,
+      });
+      link('case', k.id, k.sources);
+      k.charges.forEach((ch, ord) => r.caseCharges.push({ caseId: k.id, provisionId: ch.provision, part: ch.part, ord }));
+      k.sentences.forEach((x, ord) => {
+        const hasLength = x.years != null || x.months != null || x.days != null;
+        r.caseSentences.push({
+          id: `${k.id}#s${ord + 1}`,
+          caseId: k.id,
+          kind: x.kind,
+          years: x.years ?? null,
+          months: x.months ?? null,
+          days: x.days ?? null,
+          totalMonths: hasLength ? round2((x.years ?? 0) * 12 + (x.months ?? 0) + (x.days ?? 0) / 30) : null,
+          amount: x.amount ?? null,
+          unit: x.unit ?? null,
+          regime: x.regime ?? null,
+          suspended: x.suspended,
+          probationMonths: x.probationMonths ?? null,
+          ord,
+        });
+      });
+      k.events.forEach((e, ord) => {
+        const id = `${k.id}#e${ord + 1}`;
+        r.caseEvents.push({ id, caseId: k.id, date: e.date, kind: e.kind, note: e.note, ord });
+        link('event', id, e.sources);
+      });
+    }
+    for (const n of c.practice.practice) {
+      r.practiceNotes.push({
+        id: n.id,
+        countryCode: code,
+        kind: n.kind,
+        stance: n.stance,
+        fromText: n.from,
+        toText: n.to,
+        statement: n.statement,
+        basis: n.basis,
+      });
+      link('practice', n.id, n.sources);
+      n.statistics.forEach((st, ord) =>
+        r.practiceStatistics.push({
+          noteId: n.id,
+          year: st.year,
+          casesOpened: st.casesOpened ?? null,
+          convictions: st.convictions ?? null,
+          note: st.note ?? null,
+          ord,
+        }),
+      );
+    }
+  }
+  return r;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

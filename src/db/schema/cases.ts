@@ -1,0 +1,94 @@
+// Court rulings and prosecutions: the case, its charges, sentences and later events.
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { countries, forces, conflicts } from './countries.js';
+import { provisions } from './law.js';
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    countryCode: text('country_code')
+      .notNull()
+      .references(() => countries.code),
+    courtName: text('court_name'),
+    courtLevel: text('court_level'),
+    courtPlace: text('court_place'),
+    decided: text('decided').notNull(),
+    decidedDate: date('decided_date', { mode: 'string' }).notNull(),
+    decidedPrecision: text('decided_precision').notNull(),
+    dateKind: text('date_kind').notNull(),
+    defendantName: text('defendant_name'),
+    defendantAge: integer('defendant_age'),
+    defendantSex: text('defendant_sex'),
+    citizenships: text('citizenships').array().notNull(),
+    conducts: text('conducts').array().notNull(),
+    side: text('side'),
+    forceId: text('force_id').references(() => forces.id),
+    conflictId: text('conflict_id').references(() => conflicts.id),
+    outcome: text('outcome').notNull(),
+    appealStatus: text('appeal_status'),
+    appealNote: text('appeal_note'),
+    // Where reports disagree: [{ field, note, sources: [source ids] }].
+    disputes: jsonb('disputes').$type<{ field: string; note: string; sources: string[] }[]>().notNull(),
+    summary: text('summary').notNull(),
+    basis: text('basis').notNull(),
+  },
+  (t) => [
+    index('cases_country_decided_idx').on(t.countryCode, t.decidedDate, t.id),
+    index('cases_decided_idx').on(t.decidedDate, t.id),
+    index('cases_conducts_idx').using('gin', t.conducts),
+  ],
+);
+
+export const caseCharges = pgTable(
+  'case_charges',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    provisionId: text('provision_id')
+      .notNull()
+      .references(() => provisions.id),
+    part: text('part'),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.ord] }), index('case_charges_provision_idx').on(t.provisionId, t.part)],
+);
+
+// totalMonths folds years, months and days into one comparable length (days / 30), for filters and statistics.
+export const caseSentences = pgTable(
+  'case_sentences',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    years: integer('years'),
+    months: integer('months'),
+    days: integer('days'),
+    totalMonths: numeric('total_months', { mode: 'number' }),
+    amount: numeric('amount', { mode: 'number' }),
+    unit: text('unit'),
+    regime: text('regime'),
+    suspended: boolean('suspended').notNull(),
+    probationMonths: integer('probation_months'),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('case_sentences_case_idx').on(t.caseId)],
+);
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    date: text('date'),
+    kind: text('kind').notNull(),
+    note: text('note').notNull(),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);

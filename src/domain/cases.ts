@@ -1,0 +1,123 @@
+// The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
+import { z } from 'zod';
+import { APPEAL_STATUSES, COURT_LEVELS, EVENT_KINDS, OUTCOMES, PENALTY_KINDS, SIDES } from '../data/files.js';
+import {
+  BasisSchema,
+  CountryCodeSchema,
+  CountryParamSchema,
+  CursorSchema,
+  LimitSchema,
+  PartialDateSchema,
+  PrecisionSchema,
+  SourceRefsSchema,
+  list,
+} from './common.js';
+
+export const SentenceSchema = z
+  .object({
+    kind: z.enum(PENALTY_KINDS).describe('The punishment imposed'),
+    years: z.number().int().nullable(),
+    months: z.number().int().nullable(),
+    days: z.number().int().nullable(),
+    totalMonths: z.number().nullable().describe('The length in months (days counted as 1/30 month), for comparison'),
+    amount: z.number().nullable().describe('For fines: the amount'),
+    unit: z.string().nullable().describe('For fines: the unit of the amount'),
+    regime: z.string().nullable().describe('Colony regime or similar, as reported'),
+    suspended: z.boolean().describe('True for a suspended (conditional) sentence'),
+    probationMonths: z.number().int().nullable().describe('Probation period of a suspended sentence, in months'),
+  })
+  .meta({ id: 'Sentence' });
+
+export const ChargeSchema = z
+  .object({
+    provision: z.string().describe('Provision id'),
+    article: z.string(),
+    heading: z.string(),
+    instrument: z.string().describe('Instrument id'),
+    part: z.string().nullable().describe('Part of the article; null when the sources do not say'),
+  })
+  .meta({ id: 'Charge' });
+
+export const CaseEventSchema = z
+  .object({
+    date: PartialDateSchema.nullable(),
+    kind: z.enum(EVENT_KINDS).describe('What happened after the ruling'),
+    note: z.string(),
+    sources: SourceRefsSchema,
+  })
+  .meta({ id: 'CaseEvent' });
+
+export const DisputeSchema = z
+  .object({
+    field: z.string().describe('Which fact the reports disagree on'),
+    note: z.string().describe('How they disagree'),
+    sources: SourceRefsSchema,
+  })
+  .meta({ id: 'Dispute' });
+
+export const CaseSchema = z
+  .object({
+    id: z.string().describe('Stable slug fixed at first import: `<country>-<year>-<place>-<initials or slug>`'),
+    country: CountryCodeSchema,
+    court: z.object({
+      name: z.string().nullable().describe('Court name; null when the sources do not name it'),
+      level: z.enum(COURT_LEVELS).nullable(),
+      place: z.string().nullable(),
+    }),
+    decided: z.object({
+      date: PartialDateSchema.describe('Decision date, or the date of the report when the decision date is not known'),
+      precision: PrecisionSchema,
+      kind: z.enum(['decision', 'reported']).describe('decision: the court decided on this date; reported: only the report date is known'),
+    }),
+    defendant: z.object({
+      name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
+      age: z.number().int().nullable(),
+      sex: z.enum(['male', 'female']).nullable(),
+      citizenships: z.array(z.string()),
+    }),
+    charges: z.array(ChargeSchema),
+    conducts: z.array(z.string()).describe('Conduct codes'),
+    side: z.enum(SIDES).nullable().describe('The side the defendant served; null if not reported'),
+    force: z.object({ id: z.string(), name: z.string() }).nullable().describe('The force served; null if not reported'),
+    conflict: z.object({ id: z.string(), name: z.string() }).nullable(),
+    outcome: z.enum(OUTCOMES),
+    sentences: z.array(SentenceSchema).describe('Main and additional punishments imposed'),
+    appeal: z
+      .object({ status: z.enum(APPEAL_STATUSES).nullable(), note: z.string().nullable() })
+      .nullable()
+      .describe('null when nothing is reported about an appeal'),
+    events: z.array(CaseEventSchema).describe('Later events: amnesty, pardon, exchange, re-enlistment, ...'),
+    disputes: z.array(DisputeSchema).describe('Where the sources disagree'),
+    summary: z.string().describe('What happened, in our words'),
+    basis: BasisSchema,
+    sources: SourceRefsSchema,
+  })
+  .meta({ id: 'Case' });
+
+export const CaseListSchema = list(CaseSchema, 'CaseList');
+
+const date = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY-MM-DD, YYYY-MM or YYYY')
+    .optional()
+    .describe(what);
+
+export const CaseQuerySchema = z.strictObject({
+  country: CountryParamSchema.optional(),
+  provision: z.string().max(100).optional().describe('Only cases charging this provision id'),
+  conduct: z.string().max(100).optional().describe('Only cases with this conduct code'),
+  outcome: z.enum(OUTCOMES).optional().describe('Only cases with this outcome'),
+  force: z.string().max(100).optional().describe('Only cases where the defendant served this force'),
+  side: z.enum(SIDES).optional().describe('Only cases where the defendant served this side'),
+  decidedFrom: date('Only cases decided (or reported) on or after this date; a month or year means its first day'),
+  decidedTo: date('Only cases decided (or reported) on or before this date; a month or year means its last day'),
+  sort: z.enum(['decided', '-decided']).default('-decided').describe('Order by decision date: -decided (newest first, default) or decided'),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const CaseParamsSchema = z.strictObject({ id: z.string().max(100).describe('Case id') });
+
+export type Case = z.output<typeof CaseSchema>;
+export type CaseQuery = z.output<typeof CaseQuerySchema>;

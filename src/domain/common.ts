@@ -1,0 +1,113 @@
+// Schemas shared by every resource: identifiers, dates with precision, source references, pages and problems.
+import { z } from 'zod';
+import { BASES, COUNTRY_CODES, SOURCE_KINDS } from '../data/files.js';
+
+export const CountryCodeSchema = z
+  .enum(COUNTRY_CODES)
+  .describe('ISO 3166-1 alpha-2 code of the country: KZ, KG, TJ, TM or UZ')
+  .meta({ id: 'CountryCode', examples: ['KG'] });
+
+/** A country code in a path or query: case-insensitive on input, upper-case after parsing. */
+export const CountryParamSchema = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(COUNTRY_CODES, { error: 'must be one of KZ, KG, TJ, TM, UZ' }))
+  .describe('ISO 3166-1 alpha-2 code (KZ, KG, TJ, TM, UZ; case-insensitive)');
+
+export const BasisSchema = z
+  .enum(BASES)
+  .describe(
+    'How the fact is known: official-text (read in the code or act itself), official-statement (a ministry, court, prosecutor or embassy said it), reported (media or NGO)',
+  )
+  .meta({ id: 'Basis' });
+
+export const PartialDateSchema = z
+  .string()
+  .describe('A date as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (the precision is the format)')
+  .meta({ examples: ['2024-06-24', '2024-01', '2014'] });
+
+export const PrecisionSchema = z.enum(['day', 'month', 'year']).describe('The precision of the date');
+
+export const SourceRefSchema = z
+  .object({
+    id: z.string().describe('Source id; GET /v1/sources/{id} has the full record'),
+    title: z.string().describe('Title of the document'),
+    publisher: z.string().describe('Who published it'),
+    url: z.string().nullable().describe('Where it was published; null when only a stored copy is known'),
+    published: PartialDateSchema.nullable().describe('Publication date, as precise as known'),
+    kind: z.enum(SOURCE_KINDS).describe('official-text, court-record, government-statement, ngo, media, legal-database or academic'),
+  })
+  .describe('A source that states the fact')
+  .meta({ id: 'SourceRef' });
+
+export const SourceRefsSchema = z.array(SourceRefSchema).describe('The sources that state this fact (at least one)');
+
+export const PageSchema = z
+  .object({
+    limit: z.number().int().describe('The page size used'),
+    next: z.string().nullable().describe('Cursor of the next page (pass as `cursor`); null on the last page'),
+  })
+  .describe('Cursor pagination; the next page is also in the Link header (rel="next")')
+  .meta({ id: 'Page' });
+
+export const LimitSchema = z.coerce
+  .number({ error: 'must be an integer from 1 to 200' })
+  .int('must be an integer from 1 to 200')
+  .min(1, 'must be an integer from 1 to 200')
+  .max(200, 'must be an integer from 1 to 200')
+  .default(50)
+  .describe('Page size, 1 to 200 (default 50)');
+
+export const CursorSchema = z
+  .string()
+  .max(512)
+  .optional()
+  .describe('Opaque cursor from `page.next` of the previous page');
+
+export const ParameterErrorSchema = z
+  .object({
+    in: z.enum(['path', 'query', 'header', 'body']).describe('Where the parameter is'),
+    name: z.string().describe('The parameter at fault'),
+    detail: z.string().describe('What is wrong with it'),
+  })
+  .meta({ id: 'ParameterError' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI reference of the problem type (GET it for a description)'),
+    title: z.string().describe('Short summary of the problem type'),
+    status: z.number().int().describe('HTTP status code'),
+    detail: z.string().describe('What went wrong in this request'),
+    instance: z.string().describe('The request path'),
+    errors: z.array(ParameterErrorSchema).optional().describe('Each parameter at fault (400 only)'),
+  })
+  .describe('RFC 9457 problem details (media type application/problem+json)')
+  .meta({
+    id: 'Problem',
+    examples: [
+      {
+        type: '/problems/invalid-parameter',
+        title: 'Invalid parameter',
+        status: 400,
+        detail: 'query parameter limit: must be an integer from 1 to 200',
+        instance: '/v1/cases?limit=500',
+        errors: [{ in: 'query', name: 'limit', detail: 'must be an integer from 1 to 200' }],
+      },
+    ],
+  });
+
+/** The documented error responses of a route: 400 for routes with parameters, 404 for routes with an id. */
+export function errorResponses(opts: { notFound?: boolean } = {}) {
+  const r: Record<number, typeof ProblemSchema> = {
+    400: ProblemSchema,
+    406: ProblemSchema,
+    503: ProblemSchema,
+  };
+  if (opts.notFound) r[404] = ProblemSchema;
+  return r;
+}
+
+export const list = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({ data: z.array(item).describe('The records of this page'), page: PageSchema })
+    .meta({ id });

@@ -1,0 +1,98 @@
+// The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
+import { z } from 'zod';
+import { CATEGORIES, EXEMPTION_CONDITIONS, EXEMPTION_EFFECTS, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS } from '../data/files.js';
+import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, SourceRefsSchema, list } from './common.js';
+
+export const PenaltySchema = z
+  .object({
+    kind: z.enum(PENALTY_KINDS).describe('The kind of punishment'),
+    min: z.number().nullable().describe('Lower bound; null when the text gives none'),
+    max: z.number().nullable().describe('Upper bound; null when the text gives none'),
+    unit: z.enum(PENALTY_UNITS).nullable().describe('Unit of min and max'),
+    role: z.enum(PENALTY_ROLES).describe('main, alternative (one of several main punishments) or additional'),
+    mandatory: z.boolean().nullable().describe('For additional punishments: imposed always (true) or at the court\'s choice (false)'),
+    disputed: z.boolean().describe('True when sources disagree: another penalty of the same kind and role is given for this part by other sources'),
+    sources: SourceRefsSchema,
+  })
+  .meta({ id: 'Penalty' });
+
+export const PartSchema = z
+  .object({
+    part: z.string().describe('Part number within the article'),
+    elements: z.string().describe('The elements of the offence, in our words'),
+    excerpt: z.string().nullable().describe('A short quotation from the text'),
+    category: z.enum(CATEGORIES).nullable().describe('Crime category as the code classifies it; null if not stated in the sources'),
+    conducts: z.array(z.string()).describe('Conduct codes this part covers'),
+    penalties: z.array(PenaltySchema).describe('Structured penalties exactly as the text gives them'),
+  })
+  .meta({ id: 'Part' });
+
+export const ExemptionSchema = z
+  .object({
+    id: z.string(),
+    conditions: z.array(z.enum(EXEMPTION_CONDITIONS)).describe('All conditions that must be met'),
+    effect: z.enum(EXEMPTION_EFFECTS).describe('What meeting them does'),
+    text: z.string().describe('The exemption in our words'),
+    excerpt: z.string().nullable().describe('A short quotation from the note'),
+  })
+  .meta({ id: 'Exemption' });
+
+export const VersionSchema = z
+  .object({
+    id: z.string().describe('`<provision id>@<validFrom>`'),
+    validFrom: z.string().describe('The day this text took effect (or the month/year, as precise as known)'),
+    validTo: z.string().nullable().describe('The day it ceased to apply (the next version took effect); null while in force'),
+    amendedBy: z.string().nullable().describe('Instrument id of the amending act; null for the original text'),
+    basis: BasisSchema,
+    sources: SourceRefsSchema,
+    parts: z.array(PartSchema),
+    exemptions: z.array(ExemptionSchema).describe('Notes exempting from liability'),
+  })
+  .meta({ id: 'Version' });
+
+const ProvisionBase = {
+  id: z.string().describe('Stable id: `<instrument>-art-<article>`'),
+  country: CountryCodeSchema,
+  instrument: z.object({ id: z.string(), title: z.string() }).describe('The instrument the article belongs to'),
+  article: z.string().describe('Article number'),
+  heading: z.string().describe('Article heading in English'),
+  headingOriginal: z.string().nullable().describe('Heading in the original language'),
+  successorOf: z.array(z.string()).describe('Provisions this article replaced (renumbering or a new code)'),
+  succeededBy: z.array(z.string()).describe('Provisions that replaced this article'),
+};
+
+export const ProvisionSummarySchema = z
+  .object({
+    ...ProvisionBase,
+    conducts: z.array(z.string()).describe('Conduct codes covered by any part of any version'),
+    validFrom: z.string().describe('When the first known version took effect'),
+    validTo: z.string().nullable().describe('When the last known version ceased to apply; null while in force'),
+    caseCount: z.number().int().describe('Cases charging this provision'),
+  })
+  .meta({ id: 'ProvisionSummary' });
+
+export const ProvisionSchema = z
+  .object({ ...ProvisionBase, caseCount: z.number().int(), versions: z.array(VersionSchema).describe('Oldest first') })
+  .meta({ id: 'Provision' });
+
+export const ProvisionListSchema = list(ProvisionSummarySchema, 'ProvisionList');
+export const VersionListSchema = z.object({ data: z.array(VersionSchema) }).meta({ id: 'VersionList' });
+
+export const ProvisionQuerySchema = z.strictObject({
+  country: CountryParamSchema.optional(),
+  instrument: z.string().max(100).optional().describe('Only provisions of this instrument'),
+  conduct: z.string().max(100).optional().describe('Only provisions with a part covering this conduct code'),
+  date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional().describe('Only provisions with a version in force on this date'),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });
+export const VersionQuerySchema = z.strictObject({
+  date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional().describe('Only the version in force on this date'),
+});
+
+export type Provision = z.output<typeof ProvisionSchema>;
+export type ProvisionSummary = z.output<typeof ProvisionSummarySchema>;
+export type Version = z.output<typeof VersionSchema>;
+export type Penalty = z.output<typeof PenaltySchema>;

@@ -1,0 +1,142 @@
+// RFC 9457 problem details: the one error format of the API, and the error handlers that produce it.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/** The problem types this API returns; `type` is `/problems/<slug>`, served by GET /problems/{slug}. */
+export const PROBLEM_TYPES = {
+  'invalid-parameter': { status: 400, title: 'Invalid parameter', description: 'A path, query or header parameter is malformed, out of range, unknown, or names a value that does not exist. `errors` names each parameter at fault.' },
+  'not-found': { status: 404, title: 'Not found', description: 'No resource has this identifier, or no route has this path.' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'The path exists but not for this HTTP method; the Allow header lists the methods it takes.' },
+  'not-acceptable': { status: 406, title: 'Not acceptable', description: 'None of the media types in the Accept header can be produced for this resource.' },
+  'payload-too-large': { status: 413, title: 'Payload too large', description: 'The request body is larger than the server accepts.' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type', description: 'The request carries a body of a type this endpoint does not take.' },
+  'service-unavailable': { status: 503, title: 'Service unavailable', description: 'The database cannot be reached; try again after the Retry-After delay.' },
+  'internal-error': { status: 500, title: 'Internal error', description: 'An unexpected error. It is logged with the request id; no detail is exposed.' },
+} as const;
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES;
+
+export interface ParameterError {
+  /** Where the parameter is: path, query or header. */
+  in: 'path' | 'query' | 'header' | 'body';
+  /** The parameter's name (for a nested value, its dotted path). */
+  name: string;
+  detail: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: ParameterError[];
+}
+
+/** Thrown by handlers and queries; the error handler turns it into a problem response. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly slug: ProblemSlug,
+    readonly detail: string,
+    readonly errors?: ParameterError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export function invalidParameter(where: ParameterError['in'], name: string, detail: string): HttpProblem {
+  return new HttpProblem('invalid-parameter', `${where} parameter ${name}: ${detail}`, [{ in: where, name, detail }]);
+}
+
+export function notFound(what: string, id: string): HttpProblem {
+  return new HttpProblem('not-found', `no ${what} has the id ${id}`);
+}
+
+export function problemBody(req: FastifyRequest, slug: ProblemSlug, detail: string, errors?: ParameterError[]): Problem {
+  const t = PROBLEM_TYPES[slug];
+  const body: Problem = { type: `/problems/${slug}`, title: t.title, status: t.status, detail, instance: req.url };
+  if (errors && errors.length > 0) body.errors = errors;
+  return body;
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  slug: ProblemSlug,
+  detail: string,
+  errors?: ParameterError[],
+  headers?: Record<string, string>,
+): FastifyReply {
+  const body = problemBody(req, slug, detail, errors);
+  if (headers) reply.headers(headers);
+  // The body is serialised here so that no route's response schema applies to it.
+  return reply.code(body.status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
+}
+
+const CONTEXT: Record<string, ParameterError['in']> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+  body: 'body',
+};
+
+/** Names each failing parameter from zod's issues: unknown keys by name, others by their path. */
+function parameterErrors(error: FastifyError & { validation: { instancePath: string; message: string; keyword: string; params: Record<string, unknown> }[] }): ParameterError[] {
+  const where = CONTEXT[error.validationContext ?? ''] ?? 'query';
+  const out: ParameterError[] = [];
+  for (const v of error.validation) {
+    const name = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys)) {
+      for (const k of v.params.keys) out.push({ in: where, name: String(k), detail: 'unknown parameter' });
+    } else {
+      out.push({ in: where, name: name || '(root)', detail: v.message });
+    }
+  }
+  return out;
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    code === '08006' ||
+    code === '08001' ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(String((err as Error)?.message)) ||
+    (cause !== undefined && cause !== err && isDatabaseDown(cause))
+  );
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpProblem) return sendProblem(req, reply, err.slug, err.detail, err.errors, err.headers);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = parameterErrors(err as never);
+      const detail = errors.map((e) => `${e.in} parameter ${e.name}: ${e.detail}`).join('; ');
+      return sendProblem(req, reply, 'invalid-parameter', detail, errors);
+    }
+    if (isDatabaseDown(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return sendProblem(req, reply, 'service-unavailable', 'the database is unavailable', undefined, { 'retry-after': '5' });
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 413) return sendProblem(req, reply, 'payload-too-large', 'the request body is too large');
+    if (status === 415) return sendProblem(req, reply, 'unsupported-media-type', 'this endpoint takes no request body');
+    if (status === 406) return sendProblem(req, reply, 'not-acceptable', err.message);
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed URL, bad header, ...): keep the status, describe without internals.
+      const body = { type: 'about:blank', title: err.code ?? 'Bad request', status, detail: err.message, instance: req.url };
+      return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, 'internal-error', `internal error (request ${req.id})`);
+  });
+}

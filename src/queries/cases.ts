@@ -1,0 +1,156 @@
+// Queries of cases: filtered, keyset-paginated lists and single cases, with charges, sentences, events and sources.
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provisions, sources } from '../db/schema/index.js';
+import type { Case, CaseQuery } from '../domain/cases.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import { invalidParameter } from '../http/problem.js';
+import { groupBy, sourceRefs, type SourceRef } from './source-refs.js';
+
+/** Last day of a partial date ("2024-02" -> "2024-02-29"). */
+export function endOf(d: string): string {
+  if (d.length === 10) return d;
+  const [y, m] = d.split('-').map(Number) as [number, number | undefined];
+  const last = m === undefined ? new Date(Date.UTC(y, 12, 0)) : new Date(Date.UTC(y, m, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+export function startOfPeriod(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+
+export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor'>;
+
+/** The WHERE conditions of a case filter, shared by lists and statistics. */
+export function caseConditions(f: CaseFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.country) where.push(eq(cases.countryCode, f.country));
+  if (f.outcome) where.push(eq(cases.outcome, f.outcome));
+  if (f.force) where.push(eq(cases.forceId, f.force));
+  if (f.side) where.push(eq(cases.side, f.side));
+  if (f.conduct) where.push(sql`${cases.conducts} @> array[${f.conduct}]::text[]`);
+  if (f.provision) {
+    where.push(sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = ${f.provision})`);
+  }
+  if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOfPeriod(f.decidedFrom)}`);
+  if (f.decidedTo) where.push(sql`${cases.decidedDate} <= ${endOf(f.decidedTo)}`);
+  return where;
+}
+
+export async function listCases(db: Db, q: CaseQuery): Promise<{ data: Case[]; next: string | null }> {
+  const where = caseConditions(q);
+  const after = decodeCursor(q.cursor, 2);
+  const newestFirst = q.sort === '-decided';
+  if (after) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]!)) throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
+    where.push(
+      newestFirst
+        ? sql`(${cases.decidedDate}, ${cases.id}) < (${after[0]}::date, ${after[1]})`
+        : sql`(${cases.decidedDate}, ${cases.id}) > (${after[0]}::date, ${after[1]})`,
+    );
+  }
+  const order = newestFirst ? [desc(cases.decidedDate), desc(cases.id)] : [asc(cases.decidedDate), asc(cases.id)];
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.decidedDate, r.id]);
+  return { data: await hydrate(db, page.data), next: page.next };
+}
+
+export async function getCase(db: Db, id: string): Promise<Case | undefined> {
+  const rows = await db.select().from(cases).where(eq(cases.id, id));
+  const [one] = await hydrate(db, rows);
+  return one;
+}
+
+/** Loads the children of a page of cases with one query per child table, never one per case. */
+async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Case[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [charges, sentences, events, names, refs] = await Promise.all([
+    db
+      .select({
+        caseId: caseCharges.caseId,
+        provision: caseCharges.provisionId,
+        part: caseCharges.part,
+        article: provisions.article,
+        heading: provisions.heading,
+        instrument: provisions.instrumentId,
+      })
+      .from(caseCharges)
+      .innerJoin(provisions, eq(provisions.id, caseCharges.provisionId))
+      .where(inArray(caseCharges.caseId, ids))
+      .orderBy(asc(caseCharges.caseId), asc(caseCharges.ord)),
+    db.select().from(caseSentences).where(inArray(caseSentences.caseId, ids)).orderBy(asc(caseSentences.ord)),
+    db.select().from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.ord)),
+    db
+      .select({ id: forces.id, name: forces.name, kind: sql<string>`'force'` })
+      .from(forces)
+      .unionAll(db.select({ id: conflicts.id, name: conflicts.name, kind: sql<string>`'conflict'` }).from(conflicts)),
+    sourceRefs(db, 'case', ids),
+  ]);
+  const eventRefs = await sourceRefs(db, 'event', events.map((e) => e.id));
+  const disputeSourceIds = [...new Set(rows.flatMap((r) => r.disputes.flatMap((d) => d.sources)))];
+  const disputeRefs = await refsById(db, disputeSourceIds);
+  const chargesBy = groupBy(charges, (c) => c.caseId);
+  const sentencesBy = groupBy(sentences, (s) => s.caseId);
+  const eventsBy = groupBy(events, (e) => e.caseId);
+  const name = new Map(names.map((n) => [`${n.kind}:${n.id}`, n.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    country: r.countryCode as Case['country'],
+    court: { name: r.courtName, level: r.courtLevel as Case['court']['level'], place: r.courtPlace },
+    decided: { date: r.decided, precision: r.decidedPrecision as Case['decided']['precision'], kind: r.dateKind as Case['decided']['kind'] },
+    defendant: {
+      name: r.defendantName,
+      age: r.defendantAge,
+      sex: r.defendantSex as Case['defendant']['sex'],
+      citizenships: r.citizenships,
+    },
+    charges: (chargesBy.get(r.id) ?? []).map(({ caseId: _, ...c }) => c),
+    conducts: r.conducts,
+    side: r.side as Case['side'],
+    force: r.forceId ? { id: r.forceId, name: name.get(`force:${r.forceId}`) ?? r.forceId } : null,
+    conflict: r.conflictId ? { id: r.conflictId, name: name.get(`conflict:${r.conflictId}`) ?? r.conflictId } : null,
+    outcome: r.outcome as Case['outcome'],
+    sentences: (sentencesBy.get(r.id) ?? []).map((s) => ({
+      kind: s.kind as Case['sentences'][number]['kind'],
+      years: s.years,
+      months: s.months,
+      days: s.days,
+      totalMonths: s.totalMonths,
+      amount: s.amount,
+      unit: s.unit,
+      regime: s.regime,
+      suspended: s.suspended,
+      probationMonths: s.probationMonths,
+    })),
+    appeal: r.appealStatus || r.appealNote ? { status: r.appealStatus as NonNullable<Case['appeal']>['status'], note: r.appealNote } : null,
+    events: (eventsBy.get(r.id) ?? []).map((e) => ({
+      date: e.date,
+      kind: e.kind as Case['events'][number]['kind'],
+      note: e.note,
+      sources: eventRefs.get(e.id) ?? [],
+    })),
+    disputes: r.disputes.map((d) => ({
+      field: d.field,
+      note: d.note,
+      sources: d.sources.flatMap((s) => disputeRefs.get(s) ?? []),
+    })),
+    summary: r.summary,
+    basis: r.basis as Case['basis'],
+    sources: refs.get(r.id) ?? [],
+  }));
+}
+
+async function refsById(db: Db, ids: string[]): Promise<Map<string, SourceRef[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: sources.id, title: sources.title, publisher: sources.publisher, url: sources.url, published: sources.published, kind: sources.kind })
+    .from(sources)
+    .where(inArray(sources.id, ids));
+  return new Map(rows.map((r) => [r.id, [r]]));
+}

@@ -1,0 +1,51 @@
+// Loads the sources of many records in one query: record id -> source references, in the order the data gives.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { recordSources, sources } from '../db/schema/index.js';
+import type { RecordType } from '../data/rows.js';
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string | null;
+  published: string | null;
+  kind: string;
+}
+
+export async function sourceRefs(db: Db, type: RecordType, ids: readonly string[]): Promise<Map<string, SourceRef[]>> {
+  const out = new Map<string, SourceRef[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({
+      recordId: recordSources.recordId,
+      id: sources.id,
+      title: sources.title,
+      publisher: sources.publisher,
+      url: sources.url,
+      published: sources.published,
+      kind: sources.kind,
+    })
+    .from(recordSources)
+    .innerJoin(sources, eq(sources.id, recordSources.sourceId))
+    .where(and(eq(recordSources.recordType, type), inArray(recordSources.recordId, [...new Set(ids)])))
+    .orderBy(asc(recordSources.recordId), asc(recordSources.ord));
+  for (const { recordId, ...ref } of rows) {
+    const list = out.get(recordId);
+    if (list) list.push(ref);
+    else out.set(recordId, [ref]);
+  }
+  return out;
+}
+
+/** Groups rows by a key, keeping their order. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
