@@ -57,6 +57,9 @@ export function checkDataset(ds: Dataset): DataIssue[] {
     const at = `forces[${i}]`;
     forces.add(f.id, forcesFile, `${at}.id`);
     refSources(forcesFile, `${at}.sources`, f.sources);
+    if (f.sources.length === 0 && (f.state || f.conflicts.length > 0 || f.designations.length > 0)) {
+      add(forcesFile, `${at}.sources`, 'must name at least one source (it states a state, conflicts or designations)');
+    }
     f.conflicts.forEach((c, j) => {
       if (!conflicts.has(c)) add(forcesFile, `${at}.conflicts[${j}]`, `unknown conflict ${c}`);
     });

@@ -102,7 +102,7 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 /** "YYYY", "YYYY-MM" or "YYYY-MM-DD"; the precision is the format. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted)')
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY-MM-DD, YYYY-MM or YYYY (in YAML, quoted)')
   .refine((s) => {
     const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
     return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
@@ -165,7 +165,8 @@ export const ForceFileSchema = z.strictObject({
           }),
         )
         .default([]),
-      sources: sourceRefs,
+      // May be empty only for a catch-all that states no fact (no state, conflicts or designations); see check.ts.
+      sources: z.array(slug),
     }),
   ),
 });

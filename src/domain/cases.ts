@@ -1,6 +1,6 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
-import { APPEAL_STATUSES, COURT_LEVELS, EVENT_KINDS, OUTCOMES, PENALTY_KINDS, SIDES } from '../data/files.js';
+import { APPEAL_STATUSES, COURT_LEVELS, EVENT_KINDS, OUTCOMES, PENALTY_KINDS, SIDES, partialDate } from '../data/files.js';
 import {
   BasisSchema,
   CountryCodeSchema,
@@ -96,12 +96,7 @@ export const CaseSchema = z
 
 export const CaseListSchema = list(CaseSchema, 'CaseList');
 
-const date = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY-MM-DD, YYYY-MM or YYYY')
-    .optional()
-    .describe(what);
+const date = (what: string) => partialDate.optional().describe(what);
 
 export const CaseQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),

@@ -111,3 +111,5 @@ export const list = <T extends z.ZodType>(item: T, id: string) =>
   z
     .object({ data: z.array(item).describe('The records of this page'), page: PageSchema })
     .meta({ id });
+
+export type SourceRef = z.output<typeof SourceRefSchema>;

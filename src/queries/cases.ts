@@ -152,5 +152,5 @@ async function refsById(db: Db, ids: string[]): Promise<Map<string, SourceRef[]>
     .select({ id: sources.id, title: sources.title, publisher: sources.publisher, url: sources.url, published: sources.published, kind: sources.kind })
     .from(sources)
     .where(inArray(sources.id, ids));
-  return new Map(rows.map((r) => [r.id, [r]]));
+  return new Map(rows.map((r) => [r.id, [{ ...r, kind: r.kind as SourceRef['kind'] }]]));
 }

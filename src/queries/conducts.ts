@@ -1,18 +1,18 @@
 // Queries of the conduct taxonomy, with how many provisions and cases use each code.
 import { asc, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { queryRows, type Db } from '../db/client.js';
 import { conducts } from '../db/schema/index.js';
 
 export async function listConducts(db: Db) {
   const [rows, usage] = await Promise.all([
     db.select().from(conducts).orderBy(asc(conducts.ord)),
-    db.execute<{ code: string; provisions: number; cases: number }>(sql`
+    queryRows<{ code: string; provisions: number; cases: number }>(db, sql`
       select c.code,
         (select count(distinct p.provision_id) from provision_parts p where c.code = any(p.conducts))::int as provisions,
         (select count(*) from cases k where c.code = any(k.conducts))::int as cases
       from conducts c`),
   ]);
-  const by = new Map(usage.rows.map((u) => [u.code, u]));
+  const by = new Map(usage.map((u) => [u.code, u]));
   return rows.map((c) => ({
     code: c.code,
     label: c.label,
@@ -23,6 +23,5 @@ export async function listConducts(db: Db) {
 }
 
 export async function conductExists(db: Db, code: string): Promise<boolean> {
-  const r = await db.execute(sql`select 1 from conducts where code = ${code}`);
-  return r.rows.length > 0;
+  return (await queryRows(db, sql`select 1 from conducts where code = ${code}`)).length > 0;
 }

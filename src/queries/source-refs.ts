@@ -3,15 +3,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { recordSources, sources } from '../db/schema/index.js';
 import type { RecordType } from '../data/rows.js';
+import type { SourceRef } from '../domain/common.js';
 
-export interface SourceRef {
-  id: string;
-  title: string;
-  publisher: string;
-  url: string | null;
-  published: string | null;
-  kind: string;
-}
+export type { SourceRef };
 
 export async function sourceRefs(db: Db, type: RecordType, ids: readonly string[]): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>();
@@ -30,7 +24,8 @@ export async function sourceRefs(db: Db, type: RecordType, ids: readonly string[
     .innerJoin(sources, eq(sources.id, recordSources.sourceId))
     .where(and(eq(recordSources.recordType, type), inArray(recordSources.recordId, [...new Set(ids)])))
     .orderBy(asc(recordSources.recordId), asc(recordSources.ord));
-  for (const { recordId, ...ref } of rows) {
+  for (const { recordId, ...r } of rows) {
+    const ref = { ...r, kind: r.kind as SourceRef['kind'] };
     const list = out.get(recordId);
     if (list) list.push(ref);
     else out.set(recordId, [ref]);

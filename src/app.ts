@@ -1,0 +1,100 @@
+// buildApp({ config, database }): zod compilers, OpenAPI, HTTP behaviour (problems, 404/405/406), and every route.
+import Fastify, { type FastifyInstance } from 'fastify';
+import FindMyWay from 'find-my-way';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { accepts } from './http/negotiate.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import caseRoutes from './routes/cases.js';
+import conductRoutes from './routes/conducts.js';
+import countryRoutes from './routes/countries.js';
+import forceRoutes from './routes/forces.js';
+import instrumentRoutes from './routes/instruments.js';
+import metaRoutes from './routes/meta.js';
+import practiceRoutes from './routes/practice.js';
+import problemRoutes from './routes/problems.js';
+import provisionRoutes from './routes/provisions.js';
+import sourceRoutes from './routes/sources.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+  }
+  interface FastifyContextConfig {
+    /** Media types the route can produce, for 406 negotiation (default application/json). */
+    produces?: string[];
+  }
+}
+
+export interface AppOptions {
+  config: Pick<Config, 'logLevel'>;
+  database: Database;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    bodyLimit: 16 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    requestTimeout: 30_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', opts.database);
+  registerProblemHandlers(app);
+
+  // Every route path, to tell a wrong method (405 with Allow) from an unknown path (404).
+  const known = FindMyWay({ ignoreTrailingSlash: true });
+  const methods = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const list = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.has(route.url)) {
+      methods.set(route.url, new Set());
+      known.on('GET', route.url, () => {}, { url: route.url });
+    }
+    for (const m of list) methods.get(route.url)!.add(m);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const produces = req.routeOptions.config?.produces ?? ['application/json'];
+    if (req.routeOptions.url && !accepts(req.headers.accept, [...produces, 'application/problem+json'])) {
+      return sendProblem(req, reply, 'not-acceptable', `this resource is available as ${produces.join(', ')}`);
+    }
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const match = known.find('GET', path);
+    if (match) {
+      const url = (match.store as { url: string }).url;
+      const allow = [...(methods.get(url) ?? [])].sort().join(', ');
+      return sendProblem(req, reply, 'method-not-allowed', `${req.method} is not allowed on ${path}; use ${allow}`, undefined, {
+        allow,
+      });
+    }
+    return sendProblem(req, reply, 'not-found', `no route ${req.method} ${path}`);
+  });
+
+  await registerOpenApi(app);
+  await app.register(metaRoutes);
+  await app.register(problemRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(countryRoutes);
+      await v1.register(instrumentRoutes);
+      await v1.register(provisionRoutes);
+      await v1.register(conductRoutes);
+      await v1.register(forceRoutes);
+      await v1.register(caseRoutes);
+      await v1.register(practiceRoutes);
+      await v1.register(sourceRoutes);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,59 @@
+// Routes of /v1/cases.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
+import { errorResponses } from '../domain/common.js';
+import { setLinkHeader } from '../http/pagination.js';
+import { notFound } from '../http/problem.js';
+import { getCase, listCases } from '../queries/cases.js';
+import { conductExists } from '../queries/conducts.js';
+import { getForce } from '../queries/forces.js';
+import { provisionExists } from '../queries/provisions.js';
+import { requireKnown } from './known.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        operationId: 'listCases',
+        tags: ['cases'],
+        summary: 'Court rulings and prosecutions',
+        description:
+          'Filter by country, provision charged, conduct, outcome, force or side served, and decision date range. ' +
+          'Newest first by default; cursor pagination (`limit` up to 200, `page.next` and the Link header).',
+        querystring: CaseQuerySchema,
+        response: { 200: CaseListSchema, ...errorResponses() },
+      },
+    },
+    async (req, reply) => {
+      await requireKnown('provision', req.query.provision, (v) => provisionExists(db(), v));
+      await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
+      await requireKnown('force', req.query.force, async (v) => (await getForce(db(), v)) !== undefined);
+      const { data, next } = await listCases(db(), req.query);
+      setLinkHeader(req, reply, next);
+      return { data, page: { limit: req.query.limit, next } };
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        operationId: 'getCase',
+        tags: ['cases'],
+        summary: 'One case',
+        params: CaseParamsSchema,
+        response: { 200: CaseSchema, ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (req) => {
+      const found = await getCase(db(), req.params.id);
+      if (!found) throw notFound('case', req.params.id);
+      return found;
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,42 @@
+// Routes of /v1/countries.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../domain/common.js';
+import { CountryListSchema, CountryParamsSchema, CountrySchema } from '../domain/countries.js';
+import { notFound } from '../http/problem.js';
+import { getCountry, listCountries } from '../queries/countries.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/countries',
+    {
+      schema: {
+        operationId: 'listCountries',
+        tags: ['countries'],
+        summary: 'List the five countries',
+        description: 'Each country with its summary, record counts and the gaps known in its data.',
+        response: { 200: CountryListSchema, ...errorResponses() },
+      },
+    },
+    async () => ({ data: await listCountries(app.database.db) }),
+  );
+
+  app.get(
+    '/countries/:code',
+    {
+      schema: {
+        operationId: 'getCountry',
+        tags: ['countries'],
+        summary: 'One country',
+        params: CountryParamsSchema,
+        response: { 200: CountrySchema, ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (req) => {
+      const country = await getCountry(app.database.db, req.params.code);
+      if (!country) throw notFound('country', req.params.code);
+      return country;
+    },
+  );
+};
+
+export default routes;

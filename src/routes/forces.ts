@@ -1,0 +1,42 @@
+// Routes of /v1/forces.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../domain/common.js';
+import { ForceListSchema, ForceParamsSchema, ForceSchema } from '../domain/forces.js';
+import { notFound } from '../http/problem.js';
+import { getForce, listForces } from '../queries/forces.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/forces',
+    {
+      schema: {
+        operationId: 'listForces',
+        tags: ['registry'],
+        summary: 'Forces citizens served in',
+        description: 'State armed forces, private military companies, volunteer units and armed groups, with each country\'s designation of them.',
+        response: { 200: ForceListSchema, ...errorResponses() },
+      },
+    },
+    async () => ({ data: await listForces(app.database.db) }),
+  );
+
+  app.get(
+    '/forces/:id',
+    {
+      schema: {
+        operationId: 'getForce',
+        tags: ['registry'],
+        summary: 'One force',
+        params: ForceParamsSchema,
+        response: { 200: ForceSchema, ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (req) => {
+      const force = await getForce(app.database.db, req.params.id);
+      if (!force) throw notFound('force', req.params.id);
+      return force;
+    },
+  );
+};
+
+export default routes;

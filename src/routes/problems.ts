@@ -1,0 +1,37 @@
+// GET /problems/{type}: the description of each problem type, the target of a problem's `type` URI.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemSchema } from '../domain/common.js';
+import { PROBLEM_TYPES, notFound, type ProblemSlug } from '../http/problem.js';
+
+const ProblemTypeSchema = z
+  .object({
+    type: z.string().describe('The URI reference used in problems of this type'),
+    status: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+  })
+  .meta({ id: 'ProblemType' });
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/problems/:type',
+    {
+      schema: {
+        operationId: 'getProblemType',
+        tags: ['service'],
+        summary: 'What a problem type means',
+        params: z.strictObject({ type: z.string().max(100).describe('Problem type slug, e.g. invalid-parameter') }),
+        response: { 200: ProblemTypeSchema, 404: ProblemSchema },
+      },
+    },
+    async (req) => {
+      const slug = req.params.type as ProblemSlug;
+      const t = Object.hasOwn(PROBLEM_TYPES, slug) ? PROBLEM_TYPES[slug] : undefined;
+      if (!t) throw notFound('problem type', req.params.type);
+      return { type: `/problems/${slug}`, status: t.status, title: t.title, description: t.description };
+    },
+  );
+};
+
+export default routes;

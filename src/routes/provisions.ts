@@ -1,0 +1,80 @@
+// Routes of /v1/provisions: lists, one provision with its history, and its versions (optionally on a date).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../domain/common.js';
+import {
+  ProvisionListSchema,
+  ProvisionParamsSchema,
+  ProvisionQuerySchema,
+  ProvisionSchema,
+  VersionListSchema,
+  VersionQuerySchema,
+} from '../domain/provisions.js';
+import { setLinkHeader } from '../http/pagination.js';
+import { notFound } from '../http/problem.js';
+import { conductExists } from '../queries/conducts.js';
+import { getProvision, instrumentExists, listProvisions, provisionExists, provisionVersionsOf } from '../queries/provisions.js';
+import { requireKnown } from './known.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/provisions',
+    {
+      schema: {
+        operationId: 'listProvisions',
+        tags: ['law'],
+        summary: 'Articles of the instruments',
+        description: 'Filter by country, instrument, conduct covered, or the date on which a version is in force. Ordered by id.',
+        querystring: ProvisionQuerySchema,
+        response: { 200: ProvisionListSchema, ...errorResponses() },
+      },
+    },
+    async (req, reply) => {
+      await requireKnown('instrument', req.query.instrument, (v) => instrumentExists(db(), v));
+      await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
+      const { data, next } = await listProvisions(db(), req.query);
+      setLinkHeader(req, reply, next);
+      return { data, page: { limit: req.query.limit, next } };
+    },
+  );
+
+  app.get(
+    '/provisions/:id',
+    {
+      schema: {
+        operationId: 'getProvision',
+        tags: ['law'],
+        summary: 'One provision with every version, part, penalty and exemption',
+        params: ProvisionParamsSchema,
+        response: { 200: ProvisionSchema, ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (req) => {
+      const provision = await getProvision(db(), req.params.id);
+      if (!provision) throw notFound('provision', req.params.id);
+      return provision;
+    },
+  );
+
+  app.get(
+    '/provisions/:id/versions',
+    {
+      schema: {
+        operationId: 'listProvisionVersions',
+        tags: ['law'],
+        summary: 'The versions of a provision, or the one in force on a date',
+        description: 'With `date`, the answer holds the version in force that day, or is empty when none was in force.',
+        params: ProvisionParamsSchema,
+        querystring: VersionQuerySchema,
+        response: { 200: VersionListSchema, ...errorResponses({ notFound: true }) },
+      },
+    },
+    async (req) => {
+      if (!(await provisionExists(db(), req.params.id))) throw notFound('provision', req.params.id);
+      return { data: await provisionVersionsOf(db(), req.params.id, req.query.date) };
+    },
+  );
+};
+
+export default routes;
