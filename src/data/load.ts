@@ -91,19 +91,18 @@ export async function loadDataset(dataDir: string): Promise<Dataset> {
       return undefined;
     }
     files.push({ file, bytes });
-    const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(bytes.toString('utf8'), { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        issues.push({ file, path: at, message: `invalid YAML: ${e.message.split('\n')[0]}` });
+        issues.push({ file, path: at, message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
       }
       return undefined;
     }
     const parsed = schema.safeParse(doc.toJS() ?? {});
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        const keys = i.code === 'unrecognized_keys' ? ` (${i.keys.join(', ')})` : '';
-        issues.push({ file, path: formatPath(i.path), message: i.message + keys });
+        issues.push({ file, path: formatPath(i.path), message: i.message });
       }
       return undefined;
     }

@@ -10,8 +10,8 @@ export const CountryCodeSchema = z
 /** A country code in a path or query: case-insensitive on input, upper-case after parsing. */
 export const CountryParamSchema = z
   .string()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.enum(COUNTRY_CODES, { error: 'must be one of KZ, KG, TJ, TM, UZ' }))
+  .regex(/^(KZ|KG|TJ|TM|UZ)$/i, 'must be one of KZ, KG, TJ, TM, UZ')
+  .transform((s) => s.toUpperCase() as (typeof COUNTRY_CODES)[number])
   .describe('ISO 3166-1 alpha-2 code (KZ, KG, TJ, TM, UZ; case-insensitive)');
 
 export const BasisSchema = z

@@ -1,0 +1,205 @@
+// The data pipeline: validation errors name file and path; the import is one transaction, idempotent, and
+// removes what data/ no longer holds.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import t from 'tap';
+import { parse, stringify } from 'yaml';
+import { checkDataset } from '../../src/data/check.js';
+import { importDataDir } from '../../src/data/import.js';
+import { DataError, formatIssue, loadDataset } from '../../src/data/load.js';
+import { queryRows, type Db } from '../../src/db/client.js';
+import * as schema from '../../src/db/schema/index.js';
+import { freshDatabase } from '../helper.js';
+
+const TABLES = ['sources', 'record_sources', 'countries', 'country_gaps', 'conducts', 'forces', 'force_designations', 'instruments', 'provisions', 'provision_versions', 'provision_parts', 'penalties', 'exemptions', 'cases', 'case_charges', 'case_sentences', 'case_events', 'practice_notes', 'practice_statistics', 'dataset_revisions'];
+
+/** A fingerprint of every table's rows. */
+async function dump(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TABLES) {
+    const cols = table === 'dataset_revisions' ? 'x.revision' : 'x::text';
+    const [row] = await queryRows<{ n: number; h: string | null }>(
+      db,
+      sql.raw(`select count(*)::int as n, md5(string_agg(${cols}, ',' order by ${cols})) as h from ${table} x`),
+    );
+    out[table] = `${row!.n}:${row!.h}`;
+  }
+  return out;
+}
+
+/** A copy of data/ in a temporary folder, edited by `edit`. */
+async function copyOfData(t: Tap.Test, edit?: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
+  await cp('data', dir, { recursive: true });
+  t.teardown(() => rm(path.dirname(dir), { recursive: true, force: true }));
+  if (edit) await edit(dir);
+  return dir;
+}
+
+async function editYaml(file: string, fn: (doc: any) => void): Promise<void> {
+  const doc = parse(await readFile(file, 'utf8'));
+  fn(doc);
+  await writeFile(file, stringify(doc));
+}
+
+async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    const ds = await loadDataset(dir);
+    return checkDataset(ds).map(formatIssue);
+  } catch (err) {
+    if (err instanceof DataError) return err.issues.map(formatIssue);
+    throw err;
+  }
+}
+
+namespace Tap {
+  export type Test = { teardown(fn: () => unknown): void };
+}
+
+t.test('data/ is valid', async (t) => {
+  t.same(await problemsOf('data'), []);
+});
+
+t.test('each kind of mistake is reported with its file and path', async (t) => {
+  const kgCases = (d: string) => path.join(d, 'kg', 'cases.yaml');
+  const kgLaw = (d: string) => path.join(d, 'kg', 'law.yaml');
+  const scenarios: [string, (d: string) => Promise<void>, RegExp][] = [
+    ['malformed YAML', (d) => writeFile(kgCases(d), 'cases:\n  - id: [unclosed\n'), /^data\/kg\/cases\.yaml: line \d+, column \d+: invalid YAML/],
+    [
+      'unknown provision',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2021-art-999', part: '1' }])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999$/,
+    ],
+    [
+      'unknown part',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2021-art-416', part: '9' }])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.part: provision kg-cc-2021-art-416 has no part 9$/,
+    ],
+    [
+      'duplicate id',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[1].id = doc.cases[0].id)),
+      /^data\/kg\/cases\.yaml: cases\[1\]\.id: duplicate case id /,
+    ],
+    [
+      'unknown source',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].sources = ['no-such-source'])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.sources\[0\]: unknown source no-such-source$/,
+    ],
+    [
+      'no source at all',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].sources = [])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.sources: must name at least one source$/,
+    ],
+    [
+      'min greater than max',
+      (d) =>
+        editYaml(kgLaw(d), (doc) => {
+          const pen = doc.provisions[0].versions[0].parts[0].penalties[0];
+          pen.min = 20;
+          pen.max = 2;
+        }),
+      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[0\]\.parts\[0\]\.penalties\[0\]: min 20 is greater than max 2$/,
+    ],
+    [
+      'a date that does not exist',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].decided = '2024-02-30')),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.decided: is not a real date$/,
+    ],
+    [
+      'overlapping versions',
+      (d) =>
+        editYaml(kgLaw(d), (doc) => {
+          const p = doc.provisions[0];
+          p.versions = [{ ...p.versions[0], validFrom: '2010-01-01', validTo: null }, { ...p.versions[0], validFrom: '2012-01-01' }];
+        }),
+      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: the previous version is open-ended/,
+    ],
+    [
+      'a misspelt field',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].sumary = 'x')),
+      /^data\/kg\/cases\.yaml: cases\[0\]: Unrecognized key: "sumary"$/,
+    ],
+  ];
+  for (const [name, edit, expected] of scenarios) {
+    const dir = await copyOfData(t, edit);
+    const problems = (await problemsOf(dir)).map((p) => p.replace(/^[^:]*?data\//, 'data/'));
+    t.ok(problems.some((p) => expected.test(p)), `${name}: ${problems.join(' | ')}`);
+  }
+});
+
+t.test('import: idempotent, removes deleted records, and all-or-nothing', async (t) => {
+  const database = await freshDatabase(t);
+  const db = database.db;
+  const first = await importDataDir(db, 'data');
+  t.equal(first.changed, true);
+  const before = await dump(db);
+  const again = await importDataDir(db, 'data');
+  t.equal(again.revision, first.revision);
+  t.equal(again.changed, false, 'same files, same revision');
+  t.same(await dump(db), before, 'a second run leaves the same rows');
+
+  // A record removed from data/ disappears from the database.
+  let removed = '';
+  const smaller = await copyOfData(t, (d) =>
+    editYaml(path.join(d, 'kz', 'cases.yaml'), (doc) => {
+      removed = doc.cases.pop().id;
+    }),
+  );
+  const third = await importDataDir(db, smaller);
+  t.not(third.revision, first.revision);
+  const left = await queryRows<{ id: string }>(db, sql`select id from cases where id = ${removed}`);
+  t.same(left, [], `${removed} is gone`);
+  t.equal(third.counts.cases, first.counts.cases - 1);
+
+  // A broken data folder changes nothing.
+  const afterThird = await dump(db);
+  const broken = await copyOfData(t, (d) => writeFile(path.join(d, 'uz', 'cases.yaml'), 'cases: [\n'));
+  await t.rejects(importDataDir(db, broken), DataError);
+  t.same(await dump(db), afterThird, 'a bad file changes nothing');
+
+  // A crash in the middle of the writes rolls back everything written before it.
+  const crashing = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+      return (fn: (tx: Db) => Promise<unknown>) =>
+        target.transaction((tx) =>
+          fn(
+            new Proxy(tx, {
+              get(inner, p, r) {
+                if (p === 'insert') {
+                  return (table: unknown) => {
+                    if (table === schema.cases) throw new Error('simulated crash while inserting cases');
+                    return inner.insert(table as typeof schema.cases);
+                  };
+                }
+                const v = Reflect.get(inner, p, r);
+                return typeof v === 'function' ? v.bind(inner) : v;
+              },
+            }) as Db,
+          ),
+        );
+    },
+  });
+  await t.rejects(importDataDir(crashing, 'data'), /simulated crash/);
+  t.same(await dump(db), afterThird, 'the crash left the database as it was');
+});
+
+t.test('npm run data:check exits non-zero and names the file and path', async (t) => {
+  const dir = await copyOfData(t, (d) =>
+    editYaml(path.join(d, 'kg', 'cases.yaml'), (doc) => (doc.cases[2].charges = [{ provision: 'kg-cc-2021-art-999', part: null }])),
+  );
+  const run = promisify(execFile);
+  const err = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', dir]).then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+  t.ok(err, 'exits with an error');
+  t.equal(err!.code, 1);
+  t.match(err!.stderr, /data\/kg\/cases\.yaml: cases\[2\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999/);
+  const ok = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', 'data']);
+  t.match(ok.stdout, /data: valid, revision [0-9a-f]{16}/);
+});
