@@ -27,3 +27,19 @@ t.test('every operation has an id, a summary, documented errors and a 200 schema
   }
   t.ok(ids.has('listCases') && ids.has('getProvision') && ids.has('getMeta'));
 });
+
+t.test('the examples in the document parse with their own schemas', async (t) => {
+  const { CaseSchema } = await import('../src/domain/cases.js');
+  const { PenaltySchema } = await import('../src/domain/provisions.js');
+  const { SourceSchema } = await import('../src/domain/sources.js');
+  const { MetaSchema } = await import('../src/domain/meta.js');
+  const { ProblemSchema, SourceRefSchema } = await import('../src/domain/common.js');
+  const { z } = await import('zod');
+  for (const schema of [CaseSchema, PenaltySchema, SourceSchema, MetaSchema, ProblemSchema, SourceRefSchema]) {
+    const meta = z.globalRegistry.get(schema) as { id?: string; examples?: unknown[] } | undefined;
+    t.ok(meta?.examples?.length, `${meta?.id} has examples`);
+    for (const ex of meta?.examples ?? []) t.ok(schema.safeParse(ex).success, `${meta?.id} example parses`);
+  }
+  const doc = parse(generated);
+  t.ok(doc.components.schemas.Case.examples?.length, 'Case examples reach the document');
+});

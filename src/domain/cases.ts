@@ -12,6 +12,7 @@ import {
   SourceRefsSchema,
   list,
 } from './common.js';
+import { caseExample } from './examples.js';
 
 export const SentenceSchema = z
   .object({
@@ -92,7 +93,7 @@ export const CaseSchema = z
     basis: BasisSchema,
     sources: SourceRefsSchema,
   })
-  .meta({ id: 'Case' });
+  .meta({ id: 'Case', examples: [caseExample] });
 
 export const CaseListSchema = list(CaseSchema, 'CaseList');
 

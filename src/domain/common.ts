@@ -1,6 +1,7 @@
 // Schemas shared by every resource: identifiers, dates with precision, source references, pages and problems.
 import { z } from 'zod';
 import { BASES, COUNTRY_CODES, SOURCE_KINDS } from '../data/files.js';
+import { sourceRefExample } from './examples.js';
 
 export const CountryCodeSchema = z
   .enum(COUNTRY_CODES)
@@ -38,7 +39,7 @@ export const SourceRefSchema = z
     kind: z.enum(SOURCE_KINDS).describe('official-text, court-record, government-statement, ngo, media, legal-database or academic'),
   })
   .describe('A source that states the fact')
-  .meta({ id: 'SourceRef' });
+  .meta({ id: 'SourceRef', examples: [sourceRefExample] });
 
 export const SourceRefsSchema = z.array(SourceRefSchema).describe('The sources that state this fact (at least one)');
 

@@ -1,5 +1,6 @@
 // The Meta resource and health checks: dataset revision, counts and licence.
 import { z } from 'zod';
+import { metaExample } from './examples.js';
 
 export const MetaSchema = z
   .object({
@@ -10,9 +11,9 @@ export const MetaSchema = z
     apiVersion: z.string(),
     disclaimer: z.string(),
   })
-  .meta({ id: 'Meta' });
+  .meta({ id: 'Meta', examples: [metaExample] });
 
-export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health', examples: [{ status: 'ok' }] });
 export const ReadySchema = z
   .object({ status: z.enum(['ready']), database: z.enum(['pg', 'pglite']), revision: z.string().nullable() })
   .meta({ id: 'Ready' });

@@ -1,6 +1,7 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
 import { CATEGORIES, EXEMPTION_CONDITIONS, EXEMPTION_EFFECTS, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS } from '../data/files.js';
+import { penaltyExample } from './examples.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, SourceRefsSchema, list } from './common.js';
 
 export const PenaltySchema = z
@@ -14,7 +15,7 @@ export const PenaltySchema = z
     disputed: z.boolean().describe('True when sources disagree: another penalty of the same kind and role is given for this part by other sources'),
     sources: SourceRefsSchema,
   })
-  .meta({ id: 'Penalty' });
+  .meta({ id: 'Penalty', examples: [penaltyExample] });
 
 export const PartSchema = z
   .object({

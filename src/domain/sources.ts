@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../data/files.js';
 import { CursorSchema, LimitSchema, PartialDateSchema, list } from './common.js';
+import { sourceExample } from './examples.js';
 
 export const SourceSchema = z
   .object({
@@ -18,7 +19,7 @@ export const SourceSchema = z
     note: z.string().nullable().describe('Remarks, such as which article numbering the source uses'),
     citedBy: z.number().int().describe('How many records cite this source'),
   })
-  .meta({ id: 'Source' });
+  .meta({ id: 'Source', examples: [sourceExample] });
 
 export const SourceListSchema = list(SourceSchema, 'SourceList');
 
