@@ -4,7 +4,11 @@ import FindMyWay from 'find-my-way';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import { registerCaching, revisionCache } from './http/caching.js';
 import { accepts } from './http/negotiate.js';
+import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
@@ -29,7 +33,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'cacheMaxAge' | 'corsOrigins'>>;
   database: Database;
   /** Pino logger options; tests pass false. */
   logger?: boolean;
@@ -53,6 +57,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const methods = new Map<string, Set<string>>();
   app.addHook('onRoute', (route) => {
     const list = Array.isArray(route.method) ? route.method : [route.method];
+    // CORS answers preflight OPTIONS on every path ('*'); that route says nothing about which paths exist.
+    if (route.url === '*' || list.every((m) => m === 'OPTIONS')) return;
     if (!methods.has(route.url)) {
       methods.set(route.url, new Set());
       known.on('GET', route.url, () => {}, { url: route.url });
@@ -79,6 +85,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     return sendProblem(req, reply, 'not-found', `no route ${req.method} ${path}`);
   });
+
+  await app.register(fastifyCompress, { threshold: 1024 });
+  const origins = opts.config.corsOrigins ?? '*';
+  await app.register(fastifyCors, {
+    origin: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()),
+    methods: ['GET', 'HEAD'],
+    exposedHeaders: ['ETag', 'Last-Modified', 'Link', 'Dataset-Revision', 'X-Total-Count', 'Retry-After'],
+    maxAge: 86_400,
+  });
+  registerCaching(
+    app,
+    revisionCache(() => currentRevision(opts.database.db)),
+    opts.config.cacheMaxAge ?? 300,
+  );
 
   await registerOpenApi(app);
   await app.register(metaRoutes);

@@ -17,7 +17,8 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   IMPORT_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUBLIC_URL: z.string().url().optional(),
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
+  CORS_ORIGINS: z.string().min(1).default('*'),
 });
 
 export interface Config {
@@ -31,8 +32,10 @@ export interface Config {
   readonly dataDir: string;
   readonly importOnStart: boolean;
   readonly logLevel: string;
-  /** The base URL the API is reached at, for absolute links in the OpenAPI document. */
-  readonly publicUrl: string | undefined;
+  /** Cache-Control max-age of dataset responses, in seconds. */
+  readonly cacheMaxAge: number;
+  /** Origins allowed by CORS: `*`, or a comma-separated list of origins. */
+  readonly corsOrigins: string;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.DATA_DIR,
     importOnStart: c.IMPORT_ON_START,
     logLevel: c.LOG_LEVEL,
-    publicUrl: c.PUBLIC_URL,
+    cacheMaxAge: c.CACHE_MAX_AGE,
+    corsOrigins: c.CORS_ORIGINS,
   });
 }

@@ -1,5 +1,6 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
+import { CountFlagSchema, listParams } from '../http/formats.js';
 import { APPEAL_STATUSES, COURT_LEVELS, EVENT_KINDS, OUTCOMES, PENALTY_KINDS, SIDES, partialDate } from '../data/files.js';
 import {
   BasisSchema,
@@ -111,6 +112,8 @@ export const CaseQuerySchema = z.strictObject({
   sort: z.enum(['decided', '-decided']).default('-decided').describe('Order by decision date: -decided (newest first, default) or decided'),
   limit: LimitSchema,
   cursor: CursorSchema,
+  count: CountFlagSchema,
+  ...listParams,
 });
 
 export const CaseParamsSchema = z.strictObject({ id: z.string().max(100).describe('Case id') });

@@ -47,6 +47,7 @@ export const PageSchema = z
   .object({
     limit: z.number().int().describe('The page size used'),
     next: z.string().nullable().describe('Cursor of the next page (pass as `cursor`); null on the last page'),
+    total: z.number().int().optional().describe('The number of records matching the filters (with count=true)'),
   })
   .describe('Cursor pagination; the next page is also in the Link header (rel="next")')
   .meta({ id: 'Page' });

@@ -1,5 +1,6 @@
 // The PracticeNote resource: documented prosecution practice, statements, warnings and statistics per country.
 import { z } from 'zod';
+import { CountFlagSchema, listParams } from '../http/formats.js';
 import { PRACTICE_KINDS, STANCES } from '../data/files.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, PartialDateSchema, SourceRefsSchema, list } from './common.js';
 
@@ -35,6 +36,8 @@ export const PracticeQuerySchema = z.strictObject({
   stance: z.enum(STANCES).optional(),
   limit: LimitSchema,
   cursor: CursorSchema,
+  count: CountFlagSchema,
+  ...listParams,
 });
 export const PracticeParamsSchema = z.strictObject({ id: z.string().max(100).describe('Practice note id') });
 

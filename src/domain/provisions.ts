@@ -1,5 +1,6 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
+import { CountFlagSchema, listParams } from '../http/formats.js';
 import { CATEGORIES, EXEMPTION_CONDITIONS, EXEMPTION_EFFECTS, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS } from '../data/files.js';
 import { penaltyExample } from './examples.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, SourceRefsSchema, list } from './common.js';
@@ -86,6 +87,8 @@ export const ProvisionQuerySchema = z.strictObject({
   date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional().describe('Only provisions with a version in force on this date'),
   limit: LimitSchema,
   cursor: CursorSchema,
+  count: CountFlagSchema,
+  ...listParams,
 });
 
 export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });

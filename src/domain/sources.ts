@@ -1,5 +1,6 @@
 // The Source resource: a document that states facts in the dataset.
 import { z } from 'zod';
+import { CountFlagSchema, listParams } from '../http/formats.js';
 import { SOURCE_KINDS } from '../data/files.js';
 import { CursorSchema, LimitSchema, PartialDateSchema, list } from './common.js';
 import { sourceExample } from './examples.js';
@@ -29,6 +30,8 @@ export const SourceQuerySchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en').optional().describe('Only sources in this language'),
   limit: LimitSchema,
   cursor: CursorSchema,
+  count: CountFlagSchema,
+  ...listParams,
 });
 
 export const SourceParamsSchema = z.strictObject({ id: z.string().max(200).describe('Source id') });

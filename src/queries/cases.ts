@@ -5,7 +5,7 @@ import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provi
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
-import { groupBy, sourceRefs, type SourceRef } from './source-refs.js';
+import { countWhere, groupBy, sourceRefs, type SourceRef } from './source-refs.js';
 
 /** Last day of a partial date ("2024-02" -> "2024-02-29"). */
 export function endOf(d: string): string {
@@ -19,7 +19,7 @@ export function startOfPeriod(d: string): string {
   return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
 }
 
-export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor'>;
+export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count'>;
 
 /** The WHERE conditions of a case filter, shared by lists and statistics. */
 export function caseConditions(f: CaseFilter): SQL[] {
@@ -37,8 +37,9 @@ export function caseConditions(f: CaseFilter): SQL[] {
   return where;
 }
 
-export async function listCases(db: Db, q: CaseQuery): Promise<{ data: Case[]; next: string | null }> {
+export async function listCases(db: Db, q: CaseQuery): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
   const where = caseConditions(q);
+  const total = q.count ? await countWhere(db, cases, where) : undefined;
   const after = decodeCursor(q.cursor, 2);
   const newestFirst = q.sort === '-decided';
   if (after) {
@@ -57,7 +58,7 @@ export async function listCases(db: Db, q: CaseQuery): Promise<{ data: Case[]; n
     .orderBy(...order)
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.decidedDate, r.id]);
-  return { data: await hydrate(db, page.data), next: page.next };
+  return { data: await hydrate(db, page.data), next: page.next, total };
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {

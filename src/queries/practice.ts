@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { practiceNotes, practiceStatistics } from '../db/schema/index.js';
 import type { PracticeNote } from '../domain/practice.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { groupBy, sourceRefs } from './source-refs.js';
+import { countWhere, groupBy, sourceRefs } from './source-refs.js';
 
 export interface PracticeFilter {
   country?: string | undefined;
@@ -13,14 +13,16 @@ export interface PracticeFilter {
   id?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+  count?: boolean | undefined;
 }
 
-export async function listPractice(db: Db, f: PracticeFilter): Promise<{ data: PracticeNote[]; next: string | null }> {
+export async function listPractice(db: Db, f: PracticeFilter): Promise<{ total?: number | undefined; data: PracticeNote[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(practiceNotes.countryCode, f.country));
   if (f.kind) where.push(eq(practiceNotes.kind, f.kind));
   if (f.stance) where.push(eq(practiceNotes.stance, f.stance));
   if (f.id) where.push(eq(practiceNotes.id, f.id));
+  const total = f.count ? await countWhere(db, practiceNotes, where) : undefined;
   const after = decodeCursor(f.cursor, 1);
   if (after) where.push(gt(practiceNotes.id, after[0]!));
   const rows = await db
@@ -40,6 +42,7 @@ export async function listPractice(db: Db, f: PracticeFilter): Promise<{ data: P
   const statsBy = groupBy(stats, (s) => s.noteId);
   return {
     next: page.next,
+    total,
     data: page.data.map((r) => ({
       id: r.id,
       country: r.countryCode as PracticeNote['country'],

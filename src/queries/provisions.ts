@@ -12,7 +12,7 @@ import {
 } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { groupBy, sourceRefs } from './source-refs.js';
+import { countWhere, groupBy, sourceRefs } from './source-refs.js';
 
 export interface ProvisionFilter {
   country?: string | undefined;
@@ -21,6 +21,7 @@ export interface ProvisionFilter {
   date?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+  count?: boolean | undefined;
 }
 
 /** A text[] literal of bound parameters (arrays are not bound the same way by every driver). */
@@ -66,7 +67,7 @@ const base = {
   successorOf: provisions.successorOf,
 };
 
-export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ data: ProvisionSummary[]; next: string | null }> {
+export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ total?: number | undefined; data: ProvisionSummary[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(provisions.countryCode, f.country));
   if (f.instrument) where.push(eq(provisions.instrumentId, f.instrument));
@@ -75,6 +76,7 @@ export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ data
       and ${f.conduct} = any(pp.conducts))`);
   }
   if (f.date) where.push(inForceOn(f.date));
+  const total = f.count ? await countWhere(db, provisions, where) : undefined;
   const after = decodeCursor(f.cursor, 1);
   if (after) where.push(gt(provisions.id, after[0]!));
   const rows = await db
@@ -102,6 +104,7 @@ export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ data
   const partsBy = groupBy(parts, (p) => p.provisionId);
   return {
     next: page.next,
+    total,
     data: page.data.map((r) => {
       const vs = versionsBy.get(r.id) ?? [];
       return {

@@ -1,5 +1,6 @@
 // Loads the sources of many records in one query: record id -> source references, in the order the data gives.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { recordSources, sources } from '../db/schema/index.js';
 import type { RecordType } from '../data/rows.js';
@@ -43,4 +44,10 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
     else out.set(k, [row]);
   }
   return out;
+}
+
+/** The number of rows of `table` matching `where` (for `count=true` on lists). */
+export async function countWhere(db: Db, table: PgTable, where: SQL[]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table).where(and(...where));
+  return Number(row?.n ?? 0);
 }

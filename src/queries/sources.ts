@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { recordSources, sources } from '../db/schema/index.js';
 import type { Source } from '../domain/sources.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
+import { countWhere } from './source-refs.js';
 
 export interface SourceFilter {
   kind?: string | undefined;
@@ -12,14 +13,16 @@ export interface SourceFilter {
   id?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+  count?: boolean | undefined;
 }
 
-export async function listSources(db: Db, f: SourceFilter): Promise<{ data: Source[]; next: string | null }> {
+export async function listSources(db: Db, f: SourceFilter): Promise<{ total?: number | undefined; data: Source[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.kind) where.push(eq(sources.kind, f.kind));
   if (f.publisher) where.push(sql`lower(${sources.publisher}) = lower(${f.publisher})`);
   if (f.language) where.push(eq(sources.language, f.language));
   if (f.id) where.push(eq(sources.id, f.id));
+  const total = f.count ? await countWhere(db, sources, where) : undefined;
   const after = decodeCursor(f.cursor, 1);
   if (after) where.push(gt(sources.id, after[0]!));
   const rows = await db
@@ -40,6 +43,7 @@ export async function listSources(db: Db, f: SourceFilter): Promise<{ data: Sour
   const citedBy = new Map(cited.map((c) => [c.id, Number(c.n)]));
   return {
     next: page.next,
+    total,
     data: page.data.map(({ publishedDate: _, ...r }) => ({
       ...r,
       kind: r.kind as Source['kind'],

@@ -1,8 +1,8 @@
 // Routes of /v1/cases.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
 import { errorResponses } from '../domain/common.js';
-import { setLinkHeader } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { getCase, listCases } from '../queries/cases.js';
 import { conductExists } from '../queries/conducts.js';
@@ -16,6 +16,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listCases',
         tags: ['cases'],
@@ -24,16 +25,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Filter by country, provision charged, conduct, outcome, force or side served, and decision date range. ' +
           'Newest first by default; cursor pagination (`limit` up to 200, `page.next` and the Link header).',
         querystring: CaseQuerySchema,
-        response: { 200: CaseListSchema, ...errorResponses() },
+        response: { 200: listResponse(CaseListSchema, 'A page of cases, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
       await requireKnown('provision', req.query.provision, (v) => provisionExists(db(), v));
       await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
       await requireKnown('force', req.query.force, async (v) => (await getForce(db(), v)) !== undefined);
-      const { data, next } = await listCases(db(), req.query);
-      setLinkHeader(req, reply, next);
-      return { data, page: { limit: req.query.limit, next } };
+      const result = await listCases(db(), req.query);
+      return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit }, req.query);
     },
   );
 

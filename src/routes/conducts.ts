@@ -1,5 +1,6 @@
 // Routes of /v1/conducts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ConductListSchema, ConductParamsSchema, ConductSchema } from '../domain/conducts.js';
 import { notFound } from '../http/problem.js';
@@ -9,15 +10,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conducts',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listConducts',
         tags: ['registry'],
         summary: 'The conduct taxonomy',
         description: 'Codes for what a person did, used by provisions and cases and as the `conduct` filter.',
-        response: { 200: ConductListSchema, ...errorResponses() },
+        querystring: ListOnlyQuerySchema,
+        response: { 200: listResponse(ConductListSchema, 'The conducts, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async () => ({ data: await listConducts(app.database.db) }),
+    async (req, reply) => sendList(req, reply, ConductSchema, { data: await listConducts(app.database.db) }, req.query),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 // Routes of /v1/countries.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { CountryListSchema, CountryParamsSchema, CountrySchema } from '../domain/countries.js';
 import { notFound } from '../http/problem.js';
@@ -9,15 +10,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/countries',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listCountries',
         tags: ['countries'],
         summary: 'List the five countries',
         description: 'Each country with its summary, record counts and the gaps known in its data.',
-        response: { 200: CountryListSchema, ...errorResponses() },
+        querystring: ListOnlyQuerySchema,
+        response: { 200: listResponse(CountryListSchema, 'The countries, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async () => ({ data: await listCountries(app.database.db) }),
+    async (req, reply) => sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }, req.query),
   );
 
   app.get(

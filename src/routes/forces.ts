@@ -1,5 +1,6 @@
 // Routes of /v1/forces.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ForceListSchema, ForceParamsSchema, ForceSchema } from '../domain/forces.js';
 import { notFound } from '../http/problem.js';
@@ -9,15 +10,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/forces',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listForces',
         tags: ['registry'],
         summary: 'Forces citizens served in',
         description: 'State armed forces, private military companies, volunteer units and armed groups, with each country\'s designation of them.',
-        response: { 200: ForceListSchema, ...errorResponses() },
+        querystring: ListOnlyQuerySchema,
+        response: { 200: listResponse(ForceListSchema, 'The forces, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async () => ({ data: await listForces(app.database.db) }),
+    async (req, reply) => sendList(req, reply, ForceSchema, { data: await listForces(app.database.db) }, req.query),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 // Routes of /v1/instruments.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { InstrumentListSchema, InstrumentParamsSchema, InstrumentQuerySchema, InstrumentSchema } from '../domain/instruments.js';
 import { notFound } from '../http/problem.js';
@@ -9,15 +10,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/instruments',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listInstruments',
         tags: ['law'],
         summary: 'Criminal codes, laws, amnesty acts and court guidance',
         querystring: InstrumentQuerySchema,
-        response: { 200: InstrumentListSchema, ...errorResponses() },
+        response: { 200: listResponse(InstrumentListSchema, 'The instruments, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async (req) => ({ data: await listInstruments(app.database.db, req.query) }),
+    async (req, reply) => sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }, req.query),
   );
 
   app.get(

@@ -14,6 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { cache: false },
       schema: {
         operationId: 'getHealth',
         tags: ['service'],
@@ -27,6 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ready',
     {
+      config: { cache: false },
       schema: {
         operationId: 'getReady',
         tags: ['service'],

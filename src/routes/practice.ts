@@ -1,8 +1,8 @@
 // Routes of /v1/practice.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { PracticeListSchema, PracticeNoteSchema, PracticeParamsSchema, PracticeQuerySchema } from '../domain/practice.js';
-import { setLinkHeader } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { getPracticeNote, listPractice } from '../queries/practice.js';
 
@@ -10,19 +10,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/practice',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listPractice',
         tags: ['practice'],
         summary: 'Prosecution practice notes',
         description: 'Documented practice, statistics, official warnings, policy, proposals and known gaps between law and practice.',
         querystring: PracticeQuerySchema,
-        response: { 200: PracticeListSchema, ...errorResponses() },
+        response: { 200: listResponse(PracticeListSchema, 'A page of practice notes, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
-      const { data, next } = await listPractice(app.database.db, req.query);
-      setLinkHeader(req, reply, next);
-      return { data, page: { limit: req.query.limit, next } };
+      const result = await listPractice(app.database.db, req.query);
+      return sendList(req, reply, PracticeNoteSchema, { ...result, limit: req.query.limit }, req.query);
     },
   );
 

@@ -17,6 +17,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/problems/:type',
     {
+      config: { cache: false },
       schema: {
         operationId: 'getProblemType',
         tags: ['service'],

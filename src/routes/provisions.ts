@@ -1,15 +1,16 @@
 // Routes of /v1/provisions: lists, one provision with its history, and its versions (optionally on a date).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
   ProvisionListSchema,
   ProvisionParamsSchema,
   ProvisionQuerySchema,
   ProvisionSchema,
+  ProvisionSummarySchema,
   VersionListSchema,
   VersionQuerySchema,
 } from '../domain/provisions.js';
-import { setLinkHeader } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { conductExists } from '../queries/conducts.js';
 import { getProvision, instrumentExists, listProvisions, provisionExists, provisionVersionsOf } from '../queries/provisions.js';
@@ -21,21 +22,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/provisions',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listProvisions',
         tags: ['law'],
         summary: 'Articles of the instruments',
         description: 'Filter by country, instrument, conduct covered, or the date on which a version is in force. Ordered by id.',
         querystring: ProvisionQuerySchema,
-        response: { 200: ProvisionListSchema, ...errorResponses() },
+        response: { 200: listResponse(ProvisionListSchema, 'A page of provisions, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
       await requireKnown('instrument', req.query.instrument, (v) => instrumentExists(db(), v));
       await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
-      const { data, next } = await listProvisions(db(), req.query);
-      setLinkHeader(req, reply, next);
-      return { data, page: { limit: req.query.limit, next } };
+      const result = await listProvisions(db(), req.query);
+      return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit }, req.query);
     },
   );
 

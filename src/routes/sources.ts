@@ -1,8 +1,8 @@
 // Routes of /v1/sources.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { SourceListSchema, SourceParamsSchema, SourceQuerySchema, SourceSchema } from '../domain/sources.js';
-import { setLinkHeader } from '../http/pagination.js';
 import { notFound } from '../http/problem.js';
 import { getSource, listSources } from '../queries/sources.js';
 
@@ -10,18 +10,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listSources',
         tags: ['registry'],
         summary: 'The sources behind the data',
         querystring: SourceQuerySchema,
-        response: { 200: SourceListSchema, ...errorResponses() },
+        response: { 200: listResponse(SourceListSchema, 'A page of sources, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
-      const { data, next } = await listSources(app.database.db, req.query);
-      setLinkHeader(req, reply, next);
-      return { data, page: { limit: req.query.limit, next } };
+      const result = await listSources(app.database.db, req.query);
+      return sendList(req, reply, SourceSchema, { ...result, limit: req.query.limit }, req.query);
     },
   );
 
