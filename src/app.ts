@@ -79,9 +79,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (match) {
       const url = (match.store as { url: string }).url;
       const allow = [...(methods.get(url) ?? [])].sort().join(', ');
-      return sendProblem(req, reply, 'method-not-allowed', `${req.method} is not allowed on ${path}; use ${allow}`, undefined, {
-        allow,
-      });
+      return sendProblem(
+        req,
+        reply,
+        'method-not-allowed',
+        `${req.method} is not allowed on ${path}; use ${allow}`,
+        undefined,
+        {
+          allow,
+        },
+      );
     }
     return sendProblem(req, reply, 'not-found', `no route ${req.method} ${path}`);
   });

@@ -8,21 +8,28 @@ const generated = await generateOpenApi();
 const committed = await readFile('openapi.yaml', 'utf8');
 
 t.test('openapi.yaml is in sync with the code', async (t) => {
-  t.equal(committed, generated, 'openapi.yaml differs from the generated document: run `npm run openapi` and commit it');
+  t.equal(
+    committed,
+    generated,
+    'openapi.yaml differs from the generated document: run `npm run openapi` and commit it',
+  );
 });
 
 t.test('every operation has an id, a summary, documented errors and a 200 schema', async (t) => {
   const doc = parse(generated);
   t.equal(doc.openapi, '3.1.0');
   const ids = new Set<string>();
-  for (const [path, item] of Object.entries<Record<string, { operationId?: string; summary?: string; responses: Record<string, unknown> }>>(doc.paths)) {
+  for (const [path, item] of Object.entries<
+    Record<string, { operationId?: string; summary?: string; responses: Record<string, unknown> }>
+  >(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       t.ok(op.operationId, `${method} ${path} has an operationId`);
       t.notOk(ids.has(op.operationId!), `${op.operationId} is unique`);
       ids.add(op.operationId!);
       t.ok(op.summary, `${op.operationId} has a summary`);
       t.ok(op.responses['200'], `${op.operationId} documents 200`);
-      if (path.includes('{')) t.ok(op.responses['404'] || op.responses['400'], `${op.operationId} documents its id errors`);
+      if (path.includes('{'))
+        t.ok(op.responses['404'] || op.responses['400'], `${op.operationId} documents its id errors`);
     }
   }
   t.ok(ids.has('listCases') && ids.has('getProvision') && ids.has('getMeta'));

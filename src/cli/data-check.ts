@@ -12,7 +12,11 @@ try {
   if (issues.length > 0) throw new DataError(issues);
   const counts = countsOf(toRows(ds));
   console.log(`${dir}: valid, revision ${datasetRevision(ds)}`);
-  console.log(Object.entries(counts).map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+  console.log(
+    Object.entries(counts)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n'),
+  );
 } catch (err) {
   if (!(err instanceof DataError)) throw err;
   for (const i of err.issues) console.error(formatIssue(i));

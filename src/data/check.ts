@@ -65,7 +65,8 @@ export function checkDataset(ds: Dataset): DataIssue[] {
     });
     f.designations.forEach((d, j) => {
       refSources(forcesFile, `${at}.designations[${j}].sources`, d.sources);
-      if (d.from && d.to && startOf(d.from) > startOf(d.to)) add(forcesFile, `${at}.designations[${j}]`, 'from is after to');
+      if (d.from && d.to && startOf(d.from) > startOf(d.to))
+        add(forcesFile, `${at}.designations[${j}]`, 'from is after to');
     });
   });
 
@@ -108,7 +109,8 @@ export function checkDataset(ds: Dataset): DataIssue[] {
     c.law.instruments.forEach((ins, i) => {
       const at = `instruments[${i}]`;
       refSources(lawFile, `${at}.sources`, ins.sources);
-      if (ins.replaces && !instruments.has(ins.replaces)) add(lawFile, `${at}.replaces`, `unknown instrument ${ins.replaces}`);
+      if (ins.replaces && !instruments.has(ins.replaces))
+        add(lawFile, `${at}.replaces`, `unknown instrument ${ins.replaces}`);
       if (ins.inForceFrom && ins.inForceTo && startOf(ins.inForceFrom) > startOf(ins.inForceTo)) {
         add(lawFile, `${at}.inForceTo`, 'is before inForceFrom');
       }
@@ -119,7 +121,8 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       else if (instrumentCountry.get(p.instrument) !== code) {
         add(lawFile, `${at}.instrument`, `instrument ${p.instrument} belongs to another country`);
       }
-      if (p.id !== `${p.instrument}-art-${p.article}`) add(lawFile, `${at}.id`, `must be ${p.instrument}-art-${p.article}`);
+      if (p.id !== `${p.instrument}-art-${p.article}`)
+        add(lawFile, `${at}.id`, `must be ${p.instrument}-art-${p.article}`);
       p.successorOf.forEach((s, j) => {
         if (!provisions.has(s)) add(lawFile, `${at}.successorOf[${j}]`, `unknown provision ${s}`);
       });
@@ -127,10 +130,13 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       p.versions.forEach((v, j) => {
         const vat = `${at}.versions[${j}]`;
         refSources(lawFile, `${vat}.sources`, v.sources);
-        if (v.amendedBy && !instruments.has(v.amendedBy)) add(lawFile, `${vat}.amendedBy`, `unknown instrument ${v.amendedBy}`);
-        if (v.validTo && startOf(v.validTo) <= startOf(v.validFrom)) add(lawFile, `${vat}.validTo`, 'must be after validFrom');
+        if (v.amendedBy && !instruments.has(v.amendedBy))
+          add(lawFile, `${vat}.amendedBy`, `unknown instrument ${v.amendedBy}`);
+        if (v.validTo && startOf(v.validTo) <= startOf(v.validFrom))
+          add(lawFile, `${vat}.validTo`, 'must be after validFrom');
         if (j > 0) {
-          if (previousTo === null) add(lawFile, `${vat}.validFrom`, 'the previous version is open-ended (validTo: null)');
+          if (previousTo === null)
+            add(lawFile, `${vat}.validFrom`, 'the previous version is open-ended (validTo: null)');
           else if (previousTo && startOf(v.validFrom) < startOf(previousTo)) {
             add(lawFile, `${vat}.validFrom`, `overlaps the previous version (in force until ${previousTo})`);
           }
@@ -147,7 +153,8 @@ export function checkDataset(ds: Dataset): DataIssue[] {
             if (pen.min !== null && pen.max !== null && pen.min > pen.max) {
               add(lawFile, pp, `min ${pen.min} is greater than max ${pen.max}`);
             }
-            if ((pen.min !== null || pen.max !== null) && pen.unit === null) add(lawFile, `${pp}.unit`, 'is required with min or max');
+            if ((pen.min !== null || pen.max !== null) && pen.unit === null)
+              add(lawFile, `${pp}.unit`, 'is required with min or max');
             refSources(lawFile, `${pp}.sources`, pen.sources);
           });
         });
@@ -196,7 +203,11 @@ export function checkDataset(ds: Dataset): DataIssue[] {
   for (const f of ds.forces.forces) {
     f.designations.forEach((d, j) => {
       if (!countryCodes.has(d.country)) {
-        add(forcesFile, `forces[${ds.forces.forces.indexOf(f)}].designations[${j}].country`, `unknown country ${d.country}`);
+        add(
+          forcesFile,
+          `forces[${ds.forces.forces.indexOf(f)}].designations[${j}].country`,
+          `unknown country ${d.country}`,
+        );
       }
     });
   }

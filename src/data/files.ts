@@ -149,7 +149,10 @@ export const ForceFileSchema = z.strictObject({
       id: slug,
       name: text,
       kind: z.enum(FORCE_KINDS),
-      state: z.string().regex(/^[A-Z]{2}$/).nullable(),
+      state: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .nullable(),
       side: z.enum(SIDES),
       conflicts: z.array(slug),
       designations: z

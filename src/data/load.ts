@@ -95,7 +95,11 @@ export async function loadDataset(dataDir: string): Promise<Dataset> {
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        issues.push({ file, path: at, message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+        issues.push({
+          file,
+          path: at,
+          message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        });
       }
       return undefined;
     }
@@ -130,9 +134,7 @@ export async function loadDataset(dataDir: string): Promise<Dataset> {
       if (s) sources.push({ file: `${path.basename(root)}/${dir}/sources.yaml`, data: s });
     }
     const [country, law, cases, practice] = await Promise.all(
-      COUNTRY_FILES.map((name) =>
-        read(`${dir}/${name}.yaml`, schemaOf(name), name !== 'country') as Promise<unknown>,
-      ),
+      COUNTRY_FILES.map((name) => read(`${dir}/${name}.yaml`, schemaOf(name), name !== 'country') as Promise<unknown>),
     );
     if (country === undefined) continue;
     countries.push({

@@ -122,7 +122,13 @@ export function toRows(ds: Dataset): Rows {
     });
     link('country', code, c.country.country.sources);
     c.country.gaps.forEach((g, ord) =>
-      r.countryGaps.push({ id: `${code.toLowerCase()}-gap-${ord + 1}`, countryCode: code, topic: g.topic, note: g.note, ord }),
+      r.countryGaps.push({
+        id: `${code.toLowerCase()}-gap-${ord + 1}`,
+        countryCode: code,
+        topic: g.topic,
+        note: g.note,
+        ord,
+      }),
     );
     for (const ins of c.law.instruments) {
       r.instruments.push({
@@ -237,7 +243,9 @@ export function toRows(ds: Dataset): Rows {
         basis: k.basis,
       });
       link('case', k.id, k.sources);
-      k.charges.forEach((ch, ord) => r.caseCharges.push({ caseId: k.id, provisionId: ch.provision, part: ch.part, ord }));
+      k.charges.forEach((ch, ord) =>
+        r.caseCharges.push({ caseId: k.id, provisionId: ch.provision, part: ch.part, ord }),
+      );
       k.sentences.forEach((x, ord) => {
         const hasLength = x.years != null || x.months != null || x.days != null;
         r.caseSentences.push({

@@ -1,7 +1,15 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
 import { CountFlagSchema, listParams } from '../http/formats.js';
-import { APPEAL_STATUSES, COURT_LEVELS, EVENT_KINDS, OUTCOMES, PENALTY_KINDS, SIDES, partialDate } from '../data/files.js';
+import {
+  APPEAL_STATUSES,
+  COURT_LEVELS,
+  EVENT_KINDS,
+  OUTCOMES,
+  PENALTY_KINDS,
+  SIDES,
+  partialDate,
+} from '../data/files.js';
 import {
   BasisSchema,
   CountryCodeSchema,
@@ -69,7 +77,9 @@ export const CaseSchema = z
     decided: z.object({
       date: PartialDateSchema.describe('Decision date, or the date of the report when the decision date is not known'),
       precision: PrecisionSchema,
-      kind: z.enum(['decision', 'reported']).describe('decision: the court decided on this date; reported: only the report date is known'),
+      kind: z
+        .enum(['decision', 'reported'])
+        .describe('decision: the court decided on this date; reported: only the report date is known'),
     }),
     defendant: z.object({
       name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
@@ -109,7 +119,10 @@ export const CaseQuerySchema = z.strictObject({
   side: z.enum(SIDES).optional().describe('Only cases where the defendant served this side'),
   decidedFrom: date('Only cases decided (or reported) on or after this date; a month or year means its first day'),
   decidedTo: date('Only cases decided (or reported) on or before this date; a month or year means its last day'),
-  sort: z.enum(['decided', '-decided']).default('-decided').describe('Order by decision date: -decided (newest first, default) or decided'),
+  sort: z
+    .enum(['decided', '-decided'])
+    .default('-decided')
+    .describe('Order by decision date: -decided (newest first, default) or decided'),
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,

@@ -36,7 +36,9 @@ export const SourceRefSchema = z
     publisher: z.string().describe('Who published it'),
     url: z.string().nullable().describe('Where it was published; null when only a stored copy is known'),
     published: PartialDateSchema.nullable().describe('Publication date, as precise as known'),
-    kind: z.enum(SOURCE_KINDS).describe('official-text, court-record, government-statement, ngo, media, legal-database or academic'),
+    kind: z
+      .enum(SOURCE_KINDS)
+      .describe('official-text, court-record, government-statement, ngo, media, legal-database or academic'),
   })
   .describe('A source that states the fact')
   .meta({ id: 'SourceRef', examples: [sourceRefExample] });
@@ -110,8 +112,6 @@ export function errorResponses(opts: { notFound?: boolean } = {}) {
 }
 
 export const list = <T extends z.ZodType>(item: T, id: string) =>
-  z
-    .object({ data: z.array(item).describe('The records of this page'), page: PageSchema })
-    .meta({ id });
+  z.object({ data: z.array(item).describe('The records of this page'), page: PageSchema }).meta({ id });
 
 export type SourceRef = z.output<typeof SourceRefSchema>;

@@ -11,7 +11,8 @@ const kyivIndependent = {
 
 const tmMinjust = {
   id: 'minjust-nd-tm-cc-2010-chapter-21',
-  title: 'Türkmenistanyň Jenaýat kodeksi: VIII bölüm, 21 bap. Parahatçylyga we adamzadyň howpsuzlygyna garşy jenaýatlar',
+  title:
+    'Türkmenistanyň Jenaýat kodeksi: VIII bölüm, 21 bap. Parahatçylyga we adamzadyň howpsuzlygyna garşy jenaýatlar',
   publisher: 'Ministry of Justice of Turkmenistan (minjust.gov.tm)',
   url: 'http://minjust.gov.tm/tm/mmerkezi/doc_book_cc.php?book_cont_id=372',
   published: null,
@@ -67,7 +68,10 @@ export const caseExample = {
       probationMonths: null,
     },
   ],
-  appeal: { status: 'filed' as const, note: "The convicted man appealed (court representatives, via RFE/RL's Kyrgyz service)." },
+  appeal: {
+    status: 'filed' as const,
+    note: "The convicted man appealed (court representatives, via RFE/RL's Kyrgyz service).",
+  },
   events: [],
   disputes: [],
   summary:

@@ -23,7 +23,9 @@ export const ForceSchema = z
     state: z.string().nullable().describe('The state it belongs to or serves (ISO alpha-2), if any'),
     side: z.enum(SIDES).describe('The side it fought on'),
     conflicts: z.array(z.object({ id: z.string(), name: z.string() })).describe('Conflicts it fought in'),
-    designations: z.array(DesignationSchema).describe("Each Central Asian country's legal designation of it, over time"),
+    designations: z
+      .array(DesignationSchema)
+      .describe("Each Central Asian country's legal designation of it, over time"),
     caseCount: z.number().int().describe('Cases in which a defendant served in this force'),
     sources: SourceRefsSchema,
   })

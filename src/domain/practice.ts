@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { CountFlagSchema, listParams } from '../http/formats.js';
 import { PRACTICE_KINDS, STANCES } from '../data/files.js';
-import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, PartialDateSchema, SourceRefsSchema, list } from './common.js';
+import {
+  BasisSchema,
+  CountryCodeSchema,
+  CountryParamSchema,
+  CursorSchema,
+  LimitSchema,
+  PartialDateSchema,
+  SourceRefsSchema,
+  list,
+} from './common.js';
 
 export const StatisticSchema = z
   .object({

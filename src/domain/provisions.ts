@@ -1,9 +1,24 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
 import { CountFlagSchema, listParams } from '../http/formats.js';
-import { CATEGORIES, EXEMPTION_CONDITIONS, EXEMPTION_EFFECTS, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS } from '../data/files.js';
+import {
+  CATEGORIES,
+  EXEMPTION_CONDITIONS,
+  EXEMPTION_EFFECTS,
+  PENALTY_KINDS,
+  PENALTY_ROLES,
+  PENALTY_UNITS,
+} from '../data/files.js';
 import { penaltyExample } from './examples.js';
-import { BasisSchema, CountryCodeSchema, CountryParamSchema, CursorSchema, LimitSchema, SourceRefsSchema, list } from './common.js';
+import {
+  BasisSchema,
+  CountryCodeSchema,
+  CountryParamSchema,
+  CursorSchema,
+  LimitSchema,
+  SourceRefsSchema,
+  list,
+} from './common.js';
 
 export const PenaltySchema = z
   .object({
@@ -12,8 +27,15 @@ export const PenaltySchema = z
     max: z.number().nullable().describe('Upper bound; null when the text gives none'),
     unit: z.enum(PENALTY_UNITS).nullable().describe('Unit of min and max'),
     role: z.enum(PENALTY_ROLES).describe('main, alternative (one of several main punishments) or additional'),
-    mandatory: z.boolean().nullable().describe('For additional punishments: imposed always (true) or at the court\'s choice (false)'),
-    disputed: z.boolean().describe('True when sources disagree: another penalty of the same kind and role is given for this part by other sources'),
+    mandatory: z
+      .boolean()
+      .nullable()
+      .describe("For additional punishments: imposed always (true) or at the court's choice (false)"),
+    disputed: z
+      .boolean()
+      .describe(
+        'True when sources disagree: another penalty of the same kind and role is given for this part by other sources',
+      ),
     sources: SourceRefsSchema,
   })
   .meta({ id: 'Penalty', examples: [penaltyExample] });
@@ -23,7 +45,10 @@ export const PartSchema = z
     part: z.string().describe('Part number within the article'),
     elements: z.string().describe('The elements of the offence, in our words'),
     excerpt: z.string().nullable().describe('A short quotation from the text'),
-    category: z.enum(CATEGORIES).nullable().describe('Crime category as the code classifies it; null if not stated in the sources'),
+    category: z
+      .enum(CATEGORIES)
+      .nullable()
+      .describe('Crime category as the code classifies it; null if not stated in the sources'),
     conducts: z.array(z.string()).describe('Conduct codes this part covers'),
     penalties: z.array(PenaltySchema).describe('Structured penalties exactly as the text gives them'),
   })
@@ -43,7 +68,10 @@ export const VersionSchema = z
   .object({
     id: z.string().describe('`<provision id>@<validFrom>`'),
     validFrom: z.string().describe('The day this text took effect (or the month/year, as precise as known)'),
-    validTo: z.string().nullable().describe('The day it ceased to apply (the next version took effect); null while in force'),
+    validTo: z
+      .string()
+      .nullable()
+      .describe('The day it ceased to apply (the next version took effect); null while in force'),
     amendedBy: z.string().nullable().describe('Instrument id of the amending act; null for the original text'),
     basis: BasisSchema,
     sources: SourceRefsSchema,
@@ -84,7 +112,10 @@ export const ProvisionQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   instrument: z.string().max(100).optional().describe('Only provisions of this instrument'),
   conduct: z.string().max(100).optional().describe('Only provisions with a part covering this conduct code'),
-  date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional().describe('Only provisions with a version in force on this date'),
+  date: z.iso
+    .date({ error: 'must be a date YYYY-MM-DD' })
+    .optional()
+    .describe('Only provisions with a version in force on this date'),
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
@@ -93,7 +124,10 @@ export const ProvisionQuerySchema = z.strictObject({
 
 export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });
 export const VersionQuerySchema = z.strictObject({
-  date: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional().describe('Only the version in force on this date'),
+  date: z.iso
+    .date({ error: 'must be a date YYYY-MM-DD' })
+    .optional()
+    .describe('Only the version in force on this date'),
 });
 
 export type Provision = z.output<typeof ProvisionSchema>;

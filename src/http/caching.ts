@@ -26,14 +26,17 @@ export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs =
     if (value && Date.now() - at < ttlMs) return value;
     pending ??= load().finally(() => (pending = undefined));
     const v = await pending;
-    if (v) (value = v), (at = Date.now());
+    if (v) ((value = v), (at = Date.now()));
     return v;
   };
 }
 
 /** A weak validator: the same for every encoding of one representation (URL and negotiated type) of one revision. */
 export function etagOf(rev: string, req: FastifyRequest): string {
-  const h = createHash('sha1').update(`${req.url}\n${req.headers.accept ?? ''}`).digest('base64url').slice(0, 16);
+  const h = createHash('sha1')
+    .update(`${req.url}\n${req.headers.accept ?? ''}`)
+    .digest('base64url')
+    .slice(0, 16);
   return `W/"${rev}-${h}"`;
 }
 
@@ -43,9 +46,18 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || weak(t) === weak(etag));
 }
 
-export function registerCaching(app: FastifyInstance, current: () => Promise<Revision | undefined>, maxAge: number): void {
+export function registerCaching(
+  app: FastifyInstance,
+  current: () => Promise<Revision | undefined>,
+  maxAge: number,
+): void {
   app.addHook('onRequest', async (req, reply) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config?.cache === false || !req.routeOptions.url) return;
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.routeOptions.config?.cache === false ||
+      !req.routeOptions.url
+    )
+      return;
     // A database failure here is left to the route, which answers 503; caching is only an optimisation.
     const rev = await current().catch(() => undefined);
     if (!rev) return;
@@ -54,7 +66,12 @@ export function registerCaching(app: FastifyInstance, current: () => Promise<Rev
     if (matches(req.headers['if-none-match'], etag)) {
       return reply
         .code(304)
-        .headers({ etag, 'cache-control': `public, max-age=${maxAge}`, 'dataset-revision': rev.revision, vary: 'Accept, Accept-Encoding' })
+        .headers({
+          etag,
+          'cache-control': `public, max-age=${maxAge}`,
+          'dataset-revision': rev.revision,
+          vary: 'Accept, Accept-Encoding',
+        })
         .send();
     }
   });

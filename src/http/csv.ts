@@ -56,7 +56,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"', i++);
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
@@ -85,7 +85,11 @@ type JsonSchema = {
 };
 
 /** The CSV columns of a record schema (JSON Schema of its output): every leaf path, in declaration order. */
-export function columnsOf(schema: JsonSchema, prefix = '', defs: Record<string, JsonSchema> = schema.$defs ?? {}): string[] {
+export function columnsOf(
+  schema: JsonSchema,
+  prefix = '',
+  defs: Record<string, JsonSchema> = schema.$defs ?? {},
+): string[] {
   if (schema.$ref) {
     const target = defs[schema.$ref.replace('#/$defs/', '')];
     return target ? columnsOf(target, prefix, defs) : [prefix];

@@ -39,7 +39,9 @@ export function listResponse<T extends z.ZodType>(schema: T, description: string
     content: {
       'application/json': { schema },
       'text/csv': {
-        schema: z.string().describe('CSV with a header row; nested fields as dot-separated columns, lists joined with " | "'),
+        schema: z
+          .string()
+          .describe('CSV with a header row; nested fields as dot-separated columns, lists joined with " | "'),
       },
     },
   };
@@ -95,13 +97,19 @@ export function sendList<T extends object>(
   if (result.total !== undefined) reply.header('x-total-count', String(result.total));
   if (wantsCsv(req, q.format)) {
     const cols = columns(item).filter((c) => !q.fields || q.fields.split(',').includes(c.split('.')[0]!));
-    return reply.type(CSV_TYPE).serializer((x: unknown) => x as string).send(toCsv(data, cols));
+    return reply
+      .type(CSV_TYPE)
+      .serializer((x: unknown) => x as string)
+      .send(toCsv(data, cols));
   }
   reply.type('application/json; charset=utf-8');
   // Selected fields leave records partial, which the full response schema would reject: serialise them as they are.
   if (q.fields) reply.serializer(JSON.stringify);
   if (result.next === undefined) return reply.send({ data });
-  const page: { limit: number; next: string | null; total?: number } = { limit: result.limit ?? data.length, next: result.next };
+  const page: { limit: number; next: string | null; total?: number } = {
+    limit: result.limit ?? data.length,
+    next: result.next,
+  };
   if (result.total !== undefined) page.total = result.total;
   return reply.send({ data, page });
 }

@@ -39,7 +39,7 @@ export function preferred(header: string | undefined, produces: readonly string[
   let bestQ = { q: -1, order: Infinity };
   for (const t of produces) {
     const q = quality(rs, t);
-    if (q.q > bestQ.q || (q.q === bestQ.q && q.order < bestQ.order)) (best = t), (bestQ = q);
+    if (q.q > bestQ.q || (q.q === bestQ.q && q.order < bestQ.order)) ((best = t), (bestQ = q));
   }
   return best;
 }

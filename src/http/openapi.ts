@@ -39,11 +39,15 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
 
-  app.get('/openapi.json', { schema: { hide: true }, config: { produces: ['application/json'], cache: false } }, async (_req, reply) =>
-    reply.type('application/json').send(app.swagger()),
+  app.get(
+    '/openapi.json',
+    { schema: { hide: true }, config: { produces: ['application/json'], cache: false } },
+    async (_req, reply) => reply.type('application/json').send(app.swagger()),
   );
-  app.get('/openapi.yaml', { schema: { hide: true }, config: { produces: ['application/yaml'], cache: false } }, async (_req, reply) =>
-    reply.type('application/yaml').send(openApiYaml(app)),
+  app.get(
+    '/openapi.yaml',
+    { schema: { hide: true }, config: { produces: ['application/yaml'], cache: false } },
+    async (_req, reply) => reply.type('application/yaml').send(openApiYaml(app)),
   );
 }
 

@@ -6,14 +6,47 @@ export const PROBLEM_TYPE = 'application/problem+json';
 
 /** The problem types this API returns; `type` is `/problems/<slug>`, served by GET /problems/{slug}. */
 export const PROBLEM_TYPES = {
-  'invalid-parameter': { status: 400, title: 'Invalid parameter', description: 'A path, query or header parameter is malformed, out of range, unknown, or names a value that does not exist. `errors` names each parameter at fault.' },
-  'not-found': { status: 404, title: 'Not found', description: 'No resource has this identifier, or no route has this path.' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'The path exists but not for this HTTP method; the Allow header lists the methods it takes.' },
-  'not-acceptable': { status: 406, title: 'Not acceptable', description: 'None of the media types in the Accept header can be produced for this resource.' },
-  'payload-too-large': { status: 413, title: 'Payload too large', description: 'The request body is larger than the server accepts.' },
-  'unsupported-media-type': { status: 415, title: 'Unsupported media type', description: 'The request carries a body of a type this endpoint does not take.' },
-  'service-unavailable': { status: 503, title: 'Service unavailable', description: 'The database cannot be reached; try again after the Retry-After delay.' },
-  'internal-error': { status: 500, title: 'Internal error', description: 'An unexpected error. It is logged with the request id; no detail is exposed.' },
+  'invalid-parameter': {
+    status: 400,
+    title: 'Invalid parameter',
+    description:
+      'A path, query or header parameter is malformed, out of range, unknown, or names a value that does not exist. `errors` names each parameter at fault.',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not found',
+    description: 'No resource has this identifier, or no route has this path.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    description: 'The path exists but not for this HTTP method; the Allow header lists the methods it takes.',
+  },
+  'not-acceptable': {
+    status: 406,
+    title: 'Not acceptable',
+    description: 'None of the media types in the Accept header can be produced for this resource.',
+  },
+  'payload-too-large': {
+    status: 413,
+    title: 'Payload too large',
+    description: 'The request body is larger than the server accepts.',
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Unsupported media type',
+    description: 'The request carries a body of a type this endpoint does not take.',
+  },
+  'service-unavailable': {
+    status: 503,
+    title: 'Service unavailable',
+    description: 'The database cannot be reached; try again after the Retry-After delay.',
+  },
+  'internal-error': {
+    status: 500,
+    title: 'Internal error',
+    description: 'An unexpected error. It is logged with the request id; no detail is exposed.',
+  },
 } as const;
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES;
@@ -56,7 +89,12 @@ export function notFound(what: string, id: string): HttpProblem {
   return new HttpProblem('not-found', `no ${what} has the id ${id}`);
 }
 
-export function problemBody(req: FastifyRequest, slug: ProblemSlug, detail: string, errors?: ParameterError[]): Problem {
+export function problemBody(
+  req: FastifyRequest,
+  slug: ProblemSlug,
+  detail: string,
+  errors?: ParameterError[],
+): Problem {
   const t = PROBLEM_TYPES[slug];
   const body: Problem = { type: `/problems/${slug}`, title: t.title, status: t.status, detail, instance: req.url };
   if (errors && errors.length > 0) body.errors = errors;
@@ -85,7 +123,11 @@ const CONTEXT: Record<string, ParameterError['in']> = {
 };
 
 /** Names each failing parameter from zod's issues: unknown keys by name, others by their path. */
-function parameterErrors(error: FastifyError & { validation: { instancePath: string; message: string; keyword: string; params: Record<string, unknown> }[] }): ParameterError[] {
+function parameterErrors(
+  error: FastifyError & {
+    validation: { instancePath: string; message: string; keyword: string; params: Record<string, unknown> }[];
+  },
+): ParameterError[] {
   const where = CONTEXT[error.validationContext ?? ''] ?? 'query';
   const out: ParameterError[] = [];
   for (const v of error.validation) {
@@ -125,7 +167,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (isDatabaseDown(err)) {
       req.log.warn({ err }, 'database unavailable');
-      return sendProblem(req, reply, 'service-unavailable', 'the database is unavailable', undefined, { 'retry-after': '5' });
+      return sendProblem(req, reply, 'service-unavailable', 'the database is unavailable', undefined, {
+        'retry-after': '5',
+      });
     }
     const status = err.statusCode ?? 500;
     if (status === 413) return sendProblem(req, reply, 'payload-too-large', 'the request body is too large');
@@ -133,7 +177,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (status === 406) return sendProblem(req, reply, 'not-acceptable', err.message);
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed URL, bad header, ...): keep the status, describe without internals.
-      const body = { type: 'about:blank', title: err.code ?? 'Bad request', status, detail: err.message, instance: req.url };
+      const body = {
+        type: 'about:blank',
+        title: err.code ?? 'Bad request',
+        status,
+        detail: err.message,
+        instance: req.url,
+      };
       return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
     }
     req.log.error({ err }, 'unhandled error');

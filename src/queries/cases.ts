@@ -1,7 +1,16 @@
 // Queries of cases: filtered, keyset-paginated lists and single cases, with charges, sentences, events and sources.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provisions, sources } from '../db/schema/index.js';
+import {
+  caseCharges,
+  caseEvents,
+  cases,
+  caseSentences,
+  conflicts,
+  forces,
+  provisions,
+  sources,
+} from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
@@ -30,20 +39,26 @@ export function caseConditions(f: CaseFilter): SQL[] {
   if (f.side) where.push(eq(cases.side, f.side));
   if (f.conduct) where.push(sql`${cases.conducts} @> array[${f.conduct}]::text[]`);
   if (f.provision) {
-    where.push(sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = ${f.provision})`);
+    where.push(
+      sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = ${f.provision})`,
+    );
   }
   if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOfPeriod(f.decidedFrom)}`);
   if (f.decidedTo) where.push(sql`${cases.decidedDate} <= ${endOf(f.decidedTo)}`);
   return where;
 }
 
-export async function listCases(db: Db, q: CaseQuery): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
+export async function listCases(
+  db: Db,
+  q: CaseQuery,
+): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
   const where = caseConditions(q);
   const total = q.count ? await countWhere(db, cases, where) : undefined;
   const after = decodeCursor(q.cursor, 2);
   const newestFirst = q.sort === '-decided';
   if (after) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]!)) throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]!))
+      throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
     where.push(
       newestFirst
         ? sql`(${cases.decidedDate}, ${cases.id}) < (${after[0]}::date, ${after[1]})`
@@ -93,7 +108,11 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       .unionAll(db.select({ id: conflicts.id, name: conflicts.name, kind: sql<string>`'conflict'` }).from(conflicts)),
     sourceRefs(db, 'case', ids),
   ]);
-  const eventRefs = await sourceRefs(db, 'event', events.map((e) => e.id));
+  const eventRefs = await sourceRefs(
+    db,
+    'event',
+    events.map((e) => e.id),
+  );
   const disputeSourceIds = [...new Set(rows.flatMap((r) => r.disputes.flatMap((d) => d.sources)))];
   const disputeRefs = await refsById(db, disputeSourceIds);
   const chargesBy = groupBy(charges, (c) => c.caseId);
@@ -104,7 +123,11 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
     id: r.id,
     country: r.countryCode as Case['country'],
     court: { name: r.courtName, level: r.courtLevel as Case['court']['level'], place: r.courtPlace },
-    decided: { date: r.decided, precision: r.decidedPrecision as Case['decided']['precision'], kind: r.dateKind as Case['decided']['kind'] },
+    decided: {
+      date: r.decided,
+      precision: r.decidedPrecision as Case['decided']['precision'],
+      kind: r.dateKind as Case['decided']['kind'],
+    },
     defendant: {
       name: r.defendantName,
       age: r.defendantAge,
@@ -129,7 +152,10 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       suspended: s.suspended,
       probationMonths: s.probationMonths,
     })),
-    appeal: r.appealStatus || r.appealNote ? { status: r.appealStatus as NonNullable<Case['appeal']>['status'], note: r.appealNote } : null,
+    appeal:
+      r.appealStatus || r.appealNote
+        ? { status: r.appealStatus as NonNullable<Case['appeal']>['status'], note: r.appealNote }
+        : null,
     events: (eventsBy.get(r.id) ?? []).map((e) => ({
       date: e.date,
       kind: e.kind as Case['events'][number]['kind'],
@@ -150,7 +176,14 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
 async function refsById(db: Db, ids: string[]): Promise<Map<string, SourceRef[]>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: sources.id, title: sources.title, publisher: sources.publisher, url: sources.url, published: sources.published, kind: sources.kind })
+    .select({
+      id: sources.id,
+      title: sources.title,
+      publisher: sources.publisher,
+      url: sources.url,
+      published: sources.published,
+      kind: sources.kind,
+    })
     .from(sources)
     .where(inArray(sources.id, ids));
   return new Map(rows.map((r) => [r.id, [{ ...r, kind: r.kind as SourceRef['kind'] }]]));

@@ -6,10 +6,7 @@ import type { Country } from '../domain/countries.js';
 import { groupBy, sourceRefs } from './source-refs.js';
 
 async function countBy(db: Db, table: typeof cases | typeof instruments | typeof practiceNotes | typeof provisions) {
-  const rows = await db
-    .select({ code: table.countryCode, n: count() })
-    .from(table)
-    .groupBy(table.countryCode);
+  const rows = await db.select({ code: table.countryCode, n: count() }).from(table).groupBy(table.countryCode);
   return new Map(rows.map((r) => [r.code, Number(r.n)]));
 }
 

@@ -15,9 +15,17 @@ export async function listForces(db: Db, id?: string): Promise<Force[]> {
     db.select().from(conflicts),
     db.select().from(forceDesignations).orderBy(asc(forceDesignations.forceId), asc(forceDesignations.ord)),
     db.select({ id: cases.forceId, n: count() }).from(cases).groupBy(cases.forceId),
-    sourceRefs(db, 'force', rows.map((r) => r.id)),
+    sourceRefs(
+      db,
+      'force',
+      rows.map((r) => r.id),
+    ),
   ]);
-  const designationRefs = await sourceRefs(db, 'designation', designations.map((d) => d.id));
+  const designationRefs = await sourceRefs(
+    db,
+    'designation',
+    designations.map((d) => d.id),
+  );
   const conflictName = new Map(allConflicts.map((c) => [c.id, c.name]));
   const nCases = new Map(caseCounts.map((c) => [c.id, Number(c.n)]));
   const designationsBy = groupBy(designations, (d) => d.forceId);

@@ -5,7 +5,10 @@ import type { Instrument } from '../domain/instruments.js';
 import { instruments, provisions } from '../db/schema/index.js';
 import { sourceRefs } from './source-refs.js';
 
-export async function listInstruments(db: Db, f: { country?: string; kind?: string; id?: string }): Promise<Instrument[]> {
+export async function listInstruments(
+  db: Db,
+  f: { country?: string; kind?: string; id?: string },
+): Promise<Instrument[]> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(instruments.countryCode, f.country));
   if (f.kind) where.push(eq(instruments.kind, f.kind));
@@ -18,7 +21,11 @@ export async function listInstruments(db: Db, f: { country?: string; kind?: stri
   const [all, counts, refs] = await Promise.all([
     db.select({ id: instruments.id, replaces: instruments.replaces }).from(instruments),
     db.select({ id: provisions.instrumentId, n: count() }).from(provisions).groupBy(provisions.instrumentId),
-    sourceRefs(db, 'instrument', rows.map((r) => r.id)),
+    sourceRefs(
+      db,
+      'instrument',
+      rows.map((r) => r.id),
+    ),
   ]);
   const nProvisions = new Map(counts.map((c) => [c.id, Number(c.n)]));
   return rows.map((r) => ({

@@ -16,7 +16,10 @@ export interface PracticeFilter {
   count?: boolean | undefined;
 }
 
-export async function listPractice(db: Db, f: PracticeFilter): Promise<{ total?: number | undefined; data: PracticeNote[]; next: string | null }> {
+export async function listPractice(
+  db: Db,
+  f: PracticeFilter,
+): Promise<{ total?: number | undefined; data: PracticeNote[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(practiceNotes.countryCode, f.country));
   if (f.kind) where.push(eq(practiceNotes.kind, f.kind));
@@ -35,7 +38,11 @@ export async function listPractice(db: Db, f: PracticeFilter): Promise<{ total?:
   const ids = page.data.map((r) => r.id);
   const [stats, refs] = await Promise.all([
     ids.length
-      ? db.select().from(practiceStatistics).where(inArray(practiceStatistics.noteId, ids)).orderBy(asc(practiceStatistics.ord))
+      ? db
+          .select()
+          .from(practiceStatistics)
+          .where(inArray(practiceStatistics.noteId, ids))
+          .orderBy(asc(practiceStatistics.ord))
       : Promise.resolve([]),
     sourceRefs(db, 'practice', ids),
   ]);

@@ -26,7 +26,10 @@ export interface ProvisionFilter {
 
 /** A text[] literal of bound parameters (arrays are not bound the same way by every driver). */
 export function textArray(values: readonly string[]): SQL {
-  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 /** The SQL condition "a version of the provision is in force on date". */
@@ -67,7 +70,10 @@ const base = {
   successorOf: provisions.successorOf,
 };
 
-export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ total?: number | undefined; data: ProvisionSummary[]; next: string | null }> {
+export async function listProvisions(
+  db: Db,
+  f: ProvisionFilter,
+): Promise<{ total?: number | undefined; data: ProvisionSummary[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(provisions.countryCode, f.country));
   if (f.instrument) where.push(eq(provisions.instrumentId, f.instrument));
@@ -91,7 +97,11 @@ export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ tota
   const [rel, versions, parts] = await Promise.all([
     relations(db, ids),
     ids.length
-      ? db.select().from(provisionVersions).where(inArray(provisionVersions.provisionId, ids)).orderBy(asc(provisionVersions.ord))
+      ? db
+          .select()
+          .from(provisionVersions)
+          .where(inArray(provisionVersions.provisionId, ids))
+          .orderBy(asc(provisionVersions.ord))
       : Promise.resolve([]),
     ids.length
       ? db
@@ -118,7 +128,10 @@ export async function listProvisions(db: Db, f: ProvisionFilter): Promise<{ tota
   };
 }
 
-function summaryBase(r: { [K in keyof typeof base]: unknown } & Record<string, unknown>, succeededBy: Map<string, string[]>) {
+function summaryBase(
+  r: { [K in keyof typeof base]: unknown } & Record<string, unknown>,
+  succeededBy: Map<string, string[]>,
+) {
   const id = r.id as string;
   return {
     id,
@@ -134,11 +147,28 @@ function summaryBase(r: { [K in keyof typeof base]: unknown } & Record<string, u
 
 /** The versions of one provision, oldest first, optionally only the one in force on `date`. */
 export async function provisionVersionsOf(db: Db, provisionId: string, date?: string): Promise<Version[]> {
-  const where: SQL[] = [eq(provisionVersions.provisionId, provisionId)];
-  if (date) where.push(sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validTo} is null or ${provisionVersions.validTo} > ${date})`);
-  const versions = await db.select().from(provisionVersions).where(and(...where)).orderBy(asc(provisionVersions.ord));
+  return (await versionsOf(db, [provisionId], date)).get(provisionId) ?? [];
+}
+
+/** The versions of many provisions in a fixed number of queries: provision id -> versions, oldest first. */
+export async function versionsOf(
+  db: Db,
+  provisionIds: readonly string[],
+  date?: string,
+): Promise<Map<string, Version[]>> {
+  if (provisionIds.length === 0) return new Map();
+  const where: SQL[] = [inArray(provisionVersions.provisionId, [...provisionIds])];
+  if (date)
+    where.push(
+      sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validTo} is null or ${provisionVersions.validTo} > ${date})`,
+    );
+  const versions = await db
+    .select()
+    .from(provisionVersions)
+    .where(and(...where))
+    .orderBy(asc(provisionVersions.ord));
   const vIds = versions.map((v) => v.id);
-  if (vIds.length === 0) return [];
+  if (vIds.length === 0) return new Map();
   const [parts, exs, vRefs] = await Promise.all([
     db.select().from(provisionParts).where(inArray(provisionParts.versionId, vIds)).orderBy(asc(provisionParts.ord)),
     db.select().from(exemptions).where(inArray(exemptions.versionId, vIds)).orderBy(asc(exemptions.ord)),
@@ -148,30 +178,47 @@ export async function provisionVersionsOf(db: Db, provisionId: string, date?: st
     ? await db
         .select()
         .from(penalties)
-        .where(inArray(penalties.partId, parts.map((p) => p.id)))
+        .where(
+          inArray(
+            penalties.partId,
+            parts.map((p) => p.id),
+          ),
+        )
         .orderBy(asc(penalties.ord))
     : [];
-  const penRefs = await sourceRefs(db, 'penalty', pens.map((p) => p.id));
+  const penRefs = await sourceRefs(
+    db,
+    'penalty',
+    pens.map((p) => p.id),
+  );
   const pensBy = groupBy(pens, (p) => p.partId);
   const partsBy = groupBy(parts, (p) => p.versionId);
   const exBy = groupBy(exs, (e) => e.versionId);
-  return versions.map((v) => ({
-    id: v.id,
-    validFrom: v.validFromText,
-    validTo: v.validToText,
-    amendedBy: v.amendedBy,
-    basis: v.basis as Version['basis'],
-    sources: vRefs.get(v.id) ?? [],
-    parts: (partsBy.get(v.id) ?? []).map((p) => {
-      const list = pensBy.get(p.id) ?? [];
-      return {
-        part: p.part,
-        elements: p.elements,
-        excerpt: p.excerpt,
-        category: p.category as Version['parts'][number]['category'],
-        conducts: p.conducts,
-        penalties: list.map(
-          (x): Penalty => ({
+  const out = new Map<string, Version[]>();
+  for (const v of versions) {
+    const list = out.get(v.provisionId) ?? [];
+    list.push(toVersion(v));
+    out.set(v.provisionId, list);
+  }
+  return out;
+
+  function toVersion(v: (typeof versions)[number]): Version {
+    return {
+      id: v.id,
+      validFrom: v.validFromText,
+      validTo: v.validToText,
+      amendedBy: v.amendedBy,
+      basis: v.basis as Version['basis'],
+      sources: vRefs.get(v.id) ?? [],
+      parts: (partsBy.get(v.id) ?? []).map((p) => {
+        const list = pensBy.get(p.id) ?? [];
+        return {
+          part: p.part,
+          elements: p.elements,
+          excerpt: p.excerpt,
+          category: p.category as Version['parts'][number]['category'],
+          conducts: p.conducts,
+          penalties: list.map((x): Penalty => ({
             kind: x.kind as Penalty['kind'],
             min: x.min,
             max: x.max,
@@ -181,18 +228,18 @@ export async function provisionVersionsOf(db: Db, provisionId: string, date?: st
             // Two values for the same kind and role in one part are the sources disagreeing.
             disputed: list.some((y) => y !== x && y.kind === x.kind && y.role === x.role),
             sources: penRefs.get(x.id) ?? [],
-          }),
-        ),
-      };
-    }),
-    exemptions: (exBy.get(v.id) ?? []).map((e) => ({
-      id: e.id,
-      conditions: e.conditions as Version['exemptions'][number]['conditions'],
-      effect: e.effect as Version['exemptions'][number]['effect'],
-      text: e.text,
-      excerpt: e.excerpt,
-    })),
-  }));
+          })),
+        };
+      }),
+      exemptions: (exBy.get(v.id) ?? []).map((e) => ({
+        id: e.id,
+        conditions: e.conditions as Version['exemptions'][number]['conditions'],
+        effect: e.effect as Version['exemptions'][number]['effect'],
+        text: e.text,
+        excerpt: e.excerpt,
+      })),
+    };
+  }
 }
 
 export async function getProvision(db: Db, id: string): Promise<Provision | undefined> {

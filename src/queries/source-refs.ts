@@ -48,6 +48,9 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
 
 /** The number of rows of `table` matching `where` (for `count=true` on lists). */
 export async function countWhere(db: Db, table: PgTable, where: SQL[]): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(table).where(and(...where));
+  const [row] = await db
+    .select({ n: count() })
+    .from(table)
+    .where(and(...where));
   return Number(row?.n ?? 0);
 }

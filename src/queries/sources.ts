@@ -16,7 +16,10 @@ export interface SourceFilter {
   count?: boolean | undefined;
 }
 
-export async function listSources(db: Db, f: SourceFilter): Promise<{ total?: number | undefined; data: Source[]; next: string | null }> {
+export async function listSources(
+  db: Db,
+  f: SourceFilter,
+): Promise<{ total?: number | undefined; data: Source[]; next: string | null }> {
   const where: SQL[] = [];
   if (f.kind) where.push(eq(sources.kind, f.kind));
   if (f.publisher) where.push(sql`lower(${sources.publisher}) = lower(${f.publisher})`);

@@ -20,7 +20,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(CountryListSchema, 'The countries, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }, req.query),
+    async (req, reply) =>
+      sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }, req.query),
   );
 
   app.get(

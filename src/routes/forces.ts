@@ -15,7 +15,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listForces',
         tags: ['registry'],
         summary: 'Forces citizens served in',
-        description: 'State armed forces, private military companies, volunteer units and armed groups, with each country\'s designation of them.',
+        description:
+          "State armed forces, private military companies, volunteer units and armed groups, with each country's designation of them.",
         querystring: ListOnlyQuerySchema,
         response: { 200: listResponse(ForceListSchema, 'The forces, as JSON or CSV'), ...errorResponses() },
       },

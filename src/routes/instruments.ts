@@ -2,7 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
-import { InstrumentListSchema, InstrumentParamsSchema, InstrumentQuerySchema, InstrumentSchema } from '../domain/instruments.js';
+import {
+  InstrumentListSchema,
+  InstrumentParamsSchema,
+  InstrumentQuerySchema,
+  InstrumentSchema,
+} from '../domain/instruments.js';
 import { notFound } from '../http/problem.js';
 import { listInstruments } from '../queries/instruments.js';
 
@@ -19,7 +24,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(InstrumentListSchema, 'The instruments, as JSON or CSV'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }, req.query),
+    async (req, reply) =>
+      sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }, req.query),
   );
 
   app.get(

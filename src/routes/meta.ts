@@ -42,9 +42,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .ping()
         .then(() => currentRevision(database.db))
         .catch(() => {
-          throw new HttpProblem('service-unavailable', 'the database is unavailable', undefined, { 'retry-after': '5' });
+          throw new HttpProblem('service-unavailable', 'the database is unavailable', undefined, {
+            'retry-after': '5',
+          });
         });
-      if (!revision) throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
+      if (!revision)
+        throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
       return { status: 'ready' as const, database: database.driver, revision: revision.revision };
     },
   );
@@ -61,7 +64,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const rev = await currentRevision(app.database.db);
-      if (!rev) throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
+      if (!rev)
+        throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
       return {
         revision: rev.revision,
         importedAt: new Date(rev.importedAt).toISOString(),

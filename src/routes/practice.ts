@@ -2,7 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
-import { PracticeListSchema, PracticeNoteSchema, PracticeParamsSchema, PracticeQuerySchema } from '../domain/practice.js';
+import {
+  PracticeListSchema,
+  PracticeNoteSchema,
+  PracticeParamsSchema,
+  PracticeQuerySchema,
+} from '../domain/practice.js';
 import { notFound } from '../http/problem.js';
 import { getPracticeNote, listPractice } from '../queries/practice.js';
 
@@ -15,9 +20,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listPractice',
         tags: ['practice'],
         summary: 'Prosecution practice notes',
-        description: 'Documented practice, statistics, official warnings, policy, proposals and known gaps between law and practice.',
+        description:
+          'Documented practice, statistics, official warnings, policy, proposals and known gaps between law and practice.',
         querystring: PracticeQuerySchema,
-        response: { 200: listResponse(PracticeListSchema, 'A page of practice notes, as JSON or CSV'), ...errorResponses() },
+        response: {
+          200: listResponse(PracticeListSchema, 'A page of practice notes, as JSON or CSV'),
+          ...errorResponses(),
+        },
       },
     },
     async (req, reply) => {

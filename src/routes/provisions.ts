@@ -13,7 +13,13 @@ import {
 } from '../domain/provisions.js';
 import { notFound } from '../http/problem.js';
 import { conductExists } from '../queries/conducts.js';
-import { getProvision, instrumentExists, listProvisions, provisionExists, provisionVersionsOf } from '../queries/provisions.js';
+import {
+  getProvision,
+  instrumentExists,
+  listProvisions,
+  provisionExists,
+  provisionVersionsOf,
+} from '../queries/provisions.js';
 import { requireKnown } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -27,9 +33,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listProvisions',
         tags: ['law'],
         summary: 'Articles of the instruments',
-        description: 'Filter by country, instrument, conduct covered, or the date on which a version is in force. Ordered by id.',
+        description:
+          'Filter by country, instrument, conduct covered, or the date on which a version is in force. Ordered by id.',
         querystring: ProvisionQuerySchema,
-        response: { 200: listResponse(ProvisionListSchema, 'A page of provisions, as JSON or CSV'), ...errorResponses() },
+        response: {
+          200: listResponse(ProvisionListSchema, 'A page of provisions, as JSON or CSV'),
+          ...errorResponses(),
+        },
       },
     },
     async (req, reply) => {

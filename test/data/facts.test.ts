@@ -13,7 +13,10 @@ t.test('seed: the Osh court, June 2024, five years, appealed', async (t) => {
   t.equal(k.court.place, 'Osh');
   t.equal(k.decided, '2024-06-24');
   t.equal(k.dateKind, 'reported');
-  t.same(k.sentences.map((s) => [s.kind, s.years, s.suspended]), [['imprisonment', 5, false]]);
+  t.same(
+    k.sentences.map((s) => [s.kind, s.years, s.suspended]),
+    [['imprisonment', 5, false]],
+  );
   t.equal(k.appeal?.status, 'filed');
   t.ok(k.sources.includes('kyivindependent-2024-06-24-kyrgyz-man-5-years'));
 });
@@ -21,8 +24,14 @@ t.test('seed: the Osh court, June 2024, five years, appealed', async (t) => {
 t.test('seed: suspended seven years in January 2024, then flight and re-enlistment', async (t) => {
   const k = cases.get('kg-2024-bishkek-kubanychbek-uulu-retrial')!;
   t.equal(k.decided, '2024-01');
-  t.same(k.sentences.map((s) => [s.kind, s.years, s.suspended]), [['imprisonment', 7, true]]);
-  t.same(k.events.map((e) => e.kind), ['flight', 're-enlistment']);
+  t.same(
+    k.sentences.map((s) => [s.kind, s.years, s.suspended]),
+    [['imprisonment', 7, true]],
+  );
+  t.same(
+    k.events.map((e) => e.kind),
+    ['flight', 're-enlistment'],
+  );
 });
 
 t.test('seed: the Wagner case ended by the amnesty of January 2024', async (t) => {
@@ -39,7 +48,10 @@ t.test('seed: the Turan battalion founder, side Ukraine, wanted', async (t) => {
   t.equal(k.force, 'turan-battalion');
   t.equal(k.side, 'ukraine');
   t.equal(k.outcome, 'wanted');
-  t.same(k.charges.map((c) => c.provision), ['kg-cc-2021-art-256']);
+  t.same(
+    k.charges.map((c) => c.provision),
+    ['kg-cc-2021-art-256'],
+  );
 });
 
 t.test('seed: the July 2024 prisoner exchange and the practice notes', async (t) => {

@@ -15,7 +15,28 @@ import { queryRows, type Db } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { freshDatabase } from '../helper.js';
 
-const TABLES = ['sources', 'record_sources', 'countries', 'country_gaps', 'conducts', 'forces', 'force_designations', 'instruments', 'provisions', 'provision_versions', 'provision_parts', 'penalties', 'exemptions', 'cases', 'case_charges', 'case_sentences', 'case_events', 'practice_notes', 'practice_statistics', 'dataset_revisions'];
+const TABLES = [
+  'sources',
+  'record_sources',
+  'countries',
+  'country_gaps',
+  'conducts',
+  'forces',
+  'force_designations',
+  'instruments',
+  'provisions',
+  'provision_versions',
+  'provision_parts',
+  'penalties',
+  'exemptions',
+  'cases',
+  'case_charges',
+  'case_sentences',
+  'case_events',
+  'practice_notes',
+  'practice_statistics',
+  'dataset_revisions',
+];
 
 /** A fingerprint of every table's rows. */
 async function dump(db: Db): Promise<Record<string, string>> {
@@ -68,7 +89,11 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
   const kgCases = (d: string) => path.join(d, 'kg', 'cases.yaml');
   const kgLaw = (d: string) => path.join(d, 'kg', 'law.yaml');
   const scenarios: [string, (d: string) => Promise<void>, RegExp][] = [
-    ['malformed YAML', (d) => writeFile(kgCases(d), 'cases:\n  - id: [unclosed\n'), /^data\/kg\/cases\.yaml: line \d+, column \d+: invalid YAML/],
+    [
+      'malformed YAML',
+      (d) => writeFile(kgCases(d), 'cases:\n  - id: [unclosed\n'),
+      /^data\/kg\/cases\.yaml: line \d+, column \d+: invalid YAML/,
+    ],
     [
       'unknown provision',
       (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2021-art-999', part: '1' }])),
@@ -114,7 +139,10 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       (d) =>
         editYaml(kgLaw(d), (doc) => {
           const p = doc.provisions[0];
-          p.versions = [{ ...p.versions[0], validFrom: '2010-01-01', validTo: null }, { ...p.versions[0], validFrom: '2012-01-01' }];
+          p.versions = [
+            { ...p.versions[0], validFrom: '2010-01-01', validTo: null },
+            { ...p.versions[0], validFrom: '2012-01-01' },
+          ];
         }),
       /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: the previous version is open-ended/,
     ],
@@ -127,7 +155,10 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
   for (const [name, edit, expected] of scenarios) {
     const dir = await copyOfData(t, edit);
     const problems = (await problemsOf(dir)).map((p) => p.replace(/^[^:]*?data\//, 'data/'));
-    t.ok(problems.some((p) => expected.test(p)), `${name}: ${problems.join(' | ')}`);
+    t.ok(
+      problems.some((p) => expected.test(p)),
+      `${name}: ${problems.join(' | ')}`,
+    );
   }
 });
 
@@ -190,7 +221,10 @@ t.test('import: idempotent, removes deleted records, and all-or-nothing', async 
 
 t.test('npm run data:check exits non-zero and names the file and path', async (t) => {
   const dir = await copyOfData(t, (d) =>
-    editYaml(path.join(d, 'kg', 'cases.yaml'), (doc) => (doc.cases[2].charges = [{ provision: 'kg-cc-2021-art-999', part: null }])),
+    editYaml(
+      path.join(d, 'kg', 'cases.yaml'),
+      (doc) => (doc.cases[2].charges = [{ provision: 'kg-cc-2021-art-999', part: null }]),
+    ),
   );
   const run = promisify(execFile);
   const err = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', dir]).then(
@@ -199,7 +233,10 @@ t.test('npm run data:check exits non-zero and names the file and path', async (t
   );
   t.ok(err, 'exits with an error');
   t.equal(err!.code, 1);
-  t.match(err!.stderr, /data\/kg\/cases\.yaml: cases\[2\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999/);
+  t.match(
+    err!.stderr,
+    /data\/kg\/cases\.yaml: cases\[2\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999/,
+  );
   const ok = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', 'data']);
   t.match(ok.stdout, /data: valid, revision [0-9a-f]{16}/);
 });

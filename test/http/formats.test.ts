@@ -24,7 +24,13 @@ t.test('cases as CSV parse back to the JSON records', async (t) => {
     t.equal(row['decided.date'], k.decided.date);
     t.equal(row['court.place'], k.court.place ?? '');
     t.equal(row.outcome, k.outcome);
-    t.equal(row['sentences.years'], k.sentences.map((s: { years: number | null }) => s.years).filter((y: number | null) => y !== null).join(' | '));
+    t.equal(
+      row['sentences.years'],
+      k.sentences
+        .map((s: { years: number | null }) => s.years)
+        .filter((y: number | null) => y !== null)
+        .join(' | '),
+    );
     t.equal(row['sources.id'], k.sources.map((s: { id: string }) => s.id).join(' | '));
     t.equal(row.summary, k.summary, 'quotes, commas and newlines survive');
   });
@@ -33,7 +39,10 @@ t.test('cases as CSV parse back to the JSON records', async (t) => {
 t.test('Accept: text/csv chooses CSV; JSON stays the default', async (t) => {
   const csv = await app.inject({ url: '/v1/countries', headers: { accept: 'text/csv' } });
   t.match(csv.headers['content-type'], /^text\/csv/);
-  t.same(parseCsv(csv.body).map((r) => r.code), ['KG', 'KZ', 'TJ', 'TM', 'UZ']);
+  t.same(
+    parseCsv(csv.body).map((r) => r.code),
+    ['KG', 'KZ', 'TJ', 'TM', 'UZ'],
+  );
   const json = await app.inject({ url: '/v1/countries', headers: { accept: 'text/csv;q=0.5, application/json' } });
   t.match(json.headers['content-type'], /^application\/json/);
   const detail = await app.inject({ url: '/v1/countries/KG', headers: { accept: 'text/csv' } });

@@ -10,7 +10,10 @@ const ds = await loadDataset('data');
 t.test('meta reports the revision of data/ and its counts', async (t) => {
   const body = (await app.inject('/v1/meta')).json();
   t.equal(body.revision, datasetRevision(ds));
-  t.equal(body.counts.cases, ds.countries.reduce((n, c) => n + c.cases.cases.length, 0));
+  t.equal(
+    body.counts.cases,
+    ds.countries.reduce((n, c) => n + c.cases.cases.length, 0),
+  );
   t.equal(body.counts.countries, 5);
   t.equal(body.licence.data, 'CC-BY-4.0');
   t.ok(Date.parse(body.importedAt) > 0);
@@ -33,7 +36,11 @@ t.test('unknown path: 404 problem', async (t) => {
 
 t.test('wrong method: 405 with Allow', async (t) => {
   for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
-    const res = await app.inject({ method, url: '/v1/cases/kg-2024-osh-unnamed', payload: method === 'DELETE' ? undefined : {} });
+    const res = await app.inject({
+      method,
+      url: '/v1/cases/kg-2024-osh-unnamed',
+      payload: method === 'DELETE' ? undefined : {},
+    });
     t.equal(res.statusCode, 405, method);
     t.equal(res.headers.allow, 'GET, HEAD');
     t.equal(res.json().type, '/problems/method-not-allowed');

@@ -78,11 +78,21 @@ t.test('a case as the data gives it, with charges, sentences, events and sources
       k.charges.map((c) => [c.provision, c.part]),
     );
     t.same(
-      body.sentences.map((s: { kind: string; years: number | null; suspended: boolean }) => [s.kind, s.years, s.suspended]),
+      body.sentences.map((s: { kind: string; years: number | null; suspended: boolean }) => [
+        s.kind,
+        s.years,
+        s.suspended,
+      ]),
       k.sentences.map((s) => [s.kind, s.years ?? null, s.suspended]),
     );
-    t.same(body.events.map((e: { kind: string }) => e.kind), k.events.map((e) => e.kind));
-    t.same(body.sources.map((s: { id: string }) => s.id), [...new Set(k.sources)]);
+    t.same(
+      body.events.map((e: { kind: string }) => e.kind),
+      k.events.map((e) => e.kind),
+    );
+    t.same(
+      body.sources.map((s: { id: string }) => s.id),
+      [...new Set(k.sources)],
+    );
     t.ok(body.sources.every((s: { title: string; publisher: string }) => s.title && s.publisher));
   }
 });

@@ -4,7 +4,9 @@ import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t);
 const ds = await loadDataset('data');
-const provisions = ds.countries.flatMap((c) => c.law.provisions.map((p) => ({ ...p, country: c.country.country.code })));
+const provisions = ds.countries.flatMap((c) =>
+  c.law.provisions.map((p) => ({ ...p, country: c.country.country.code })),
+);
 const instruments = ds.countries.flatMap((c) => c.law.instruments);
 
 t.test('every provision, with its versions, parts and penalties as in data/', async (t) => {
@@ -27,13 +29,24 @@ t.test('every provision, with its versions, parts and penalties as in data/', as
       );
       v.parts.forEach((part, j) => {
         t.same(
-          got.parts[j].penalties.map((x: { kind: string; min: number | null; max: number | null; unit: string | null; role: string }) => [x.kind, x.min, x.max, x.unit, x.role]),
+          got.parts[j].penalties.map(
+            (x: { kind: string; min: number | null; max: number | null; unit: string | null; role: string }) => [
+              x.kind,
+              x.min,
+              x.max,
+              x.unit,
+              x.role,
+            ],
+          ),
           part.penalties.map((x) => [x.kind, x.min, x.max, x.unit, x.role]),
           `${p.id} part ${part.part} penalties`,
         );
         for (const pen of got.parts[j].penalties) t.ok(pen.sources.length > 0, 'each penalty names its sources');
       });
-      t.same(got.exemptions.map((e: { id: string }) => e.id), v.exemptions.map((e) => e.id));
+      t.same(
+        got.exemptions.map((e: { id: string }) => e.id),
+        v.exemptions.map((e) => e.id),
+      );
     });
   }
 });
@@ -41,14 +54,23 @@ t.test('every provision, with its versions, parts and penalties as in data/', as
 t.test('penalties given differently by different sources are marked disputed', async (t) => {
   const disputed = provisions.flatMap((p) =>
     p.versions.flatMap((v) =>
-      v.parts.filter((pt) => pt.penalties.some((a, i) => pt.penalties.some((b, j) => i !== j && a.kind === b.kind && a.role === b.role))).map((pt) => ({ id: p.id, part: pt.part })),
+      v.parts
+        .filter((pt) =>
+          pt.penalties.some((a, i) => pt.penalties.some((b, j) => i !== j && a.kind === b.kind && a.role === b.role)),
+        )
+        .map((pt) => ({ id: p.id, part: pt.part })),
     ),
   );
   t.ok(disputed.length > 0, 'the dataset holds at least one disagreement');
   for (const d of disputed) {
     const body = (await app.inject(`/v1/provisions/${d.id}`)).json();
-    const part = body.versions.flatMap((v: { parts: unknown[] }) => v.parts).find((x: { part: string }) => x.part === d.part);
-    t.ok(part.penalties.some((x: { disputed: boolean }) => x.disputed), `${d.id} part ${d.part}`);
+    const part = body.versions
+      .flatMap((v: { parts: unknown[] }) => v.parts)
+      .find((x: { part: string }) => x.part === d.part);
+    t.ok(
+      part.penalties.some((x: { disputed: boolean }) => x.disputed),
+      `${d.id} part ${d.part}`,
+    );
   }
   const undisputed = provisions.find((p) => p.versions.every((v) => v.parts.every((pt) => pt.penalties.length === 1)))!;
   const body = (await app.inject(`/v1/provisions/${undisputed.id}`)).json();
@@ -81,17 +103,32 @@ t.test('list filters: country, instrument, conduct, date; pagination covers all'
   t.same(seen.sort(), provisions.map((p) => p.id).sort());
 
   const kz = (await app.inject('/v1/provisions?country=kz')).json();
-  t.same(kz.data.map((p: { id: string }) => p.id).sort(), provisions.filter((p) => p.country === 'KZ').map((p) => p.id).sort());
+  t.same(
+    kz.data.map((p: { id: string }) => p.id).sort(),
+    provisions
+      .filter((p) => p.country === 'KZ')
+      .map((p) => p.id)
+      .sort(),
+  );
 
   const ins = instruments[0]!;
   const byIns = (await app.inject(`/v1/provisions?instrument=${ins.id}`)).json();
-  t.same(byIns.data.map((p: { id: string }) => p.id).sort(), provisions.filter((p) => p.instrument === ins.id).map((p) => p.id).sort());
+  t.same(
+    byIns.data.map((p: { id: string }) => p.id).sort(),
+    provisions
+      .filter((p) => p.instrument === ins.id)
+      .map((p) => p.id)
+      .sort(),
+  );
 
   const conduct = 'mercenary-participation';
   const byConduct = (await app.inject(`/v1/provisions?conduct=${conduct}&limit=200`)).json();
   t.same(
     byConduct.data.map((p: { id: string }) => p.id).sort(),
-    provisions.filter((p) => p.versions.some((v) => v.parts.some((pt) => pt.conducts.includes(conduct)))).map((p) => p.id).sort(),
+    provisions
+      .filter((p) => p.versions.some((v) => v.parts.some((pt) => pt.conducts.includes(conduct))))
+      .map((p) => p.id)
+      .sort(),
   );
 
   const early = (await app.inject('/v1/provisions?date=1990-01-01')).json();
@@ -100,7 +137,13 @@ t.test('list filters: country, instrument, conduct, date; pagination covers all'
 
 t.test('instruments', async (t) => {
   const res = await app.inject('/v1/instruments');
-  t.same(res.json().data.map((i: { id: string }) => i.id).sort(), instruments.map((i) => i.id).sort());
+  t.same(
+    res
+      .json()
+      .data.map((i: { id: string }) => i.id)
+      .sort(),
+    instruments.map((i) => i.id).sort(),
+  );
   const one = instruments.find((i) => i.replaces) ?? instruments[0]!;
   const body = (await app.inject(`/v1/instruments/${one.id}`)).json();
   t.equal(body.title, one.title);

@@ -11,7 +11,10 @@ const sources = ds.sources.flatMap((f) => f.data.sources);
 
 t.test('conducts with usage counts', async (t) => {
   const { data } = (await app.inject('/v1/conducts')).json();
-  t.same(data.map((c: { code: string }) => c.code), ds.conducts.conducts.map((c) => c.code));
+  t.same(
+    data.map((c: { code: string }) => c.code),
+    ds.conducts.conducts.map((c) => c.code),
+  );
   for (const c of data) {
     t.equal(c.caseCount, allCases.filter((k) => k.conducts.includes(c.code)).length, `${c.code} cases`);
   }
@@ -34,18 +37,31 @@ t.test('forces with designations and case counts', async (t) => {
       t.ok(d.sources.length > 0);
     });
   }
-  t.equal((await app.inject('/v1/forces/wagner-group')).json().name, ds.forces.forces.find((f) => f.id === 'wagner-group')!.name);
+  t.equal(
+    (await app.inject('/v1/forces/wagner-group')).json().name,
+    ds.forces.forces.find((f) => f.id === 'wagner-group')!.name,
+  );
   t.equal((await app.inject('/v1/forces/nobody')).statusCode, 404);
 });
 
 t.test('practice notes: filters, statistics, pagination', async (t) => {
   const uz = (await app.inject('/v1/practice?country=UZ&limit=200')).json();
-  t.same(uz.data.map((n: { id: string }) => n.id).sort(), notes.filter((n) => n.country === 'UZ').map((n) => n.id).sort());
+  t.same(
+    uz.data.map((n: { id: string }) => n.id).sort(),
+    notes
+      .filter((n) => n.country === 'UZ')
+      .map((n) => n.id)
+      .sort(),
+  );
   const withStats = notes.find((n) => n.statistics.length > 0)!;
   const one = (await app.inject(`/v1/practice/${withStats.id}`)).json();
   t.equal(one.statement, withStats.statement);
   t.same(
-    one.statistics.map((s: { year: number; casesOpened: number | null; convictions: number | null }) => [s.year, s.casesOpened, s.convictions]),
+    one.statistics.map((s: { year: number; casesOpened: number | null; convictions: number | null }) => [
+      s.year,
+      s.casesOpened,
+      s.convictions,
+    ]),
     withStats.statistics.map((s) => [s.year, s.casesOpened ?? null, s.convictions ?? null]),
   );
   const stance = (await app.inject('/v1/practice?stance=prosecutes&limit=200')).json();
@@ -67,7 +83,9 @@ t.test('the seed statement on prosecution of returnees is in the practice of UZ,
   for (const country of ['UZ', 'KZ', 'TJ']) {
     const { data } = (await app.inject(`/v1/practice?country=${country}&limit=200`)).json();
     t.ok(
-      data.some((n: { sources: { id: string }[] }) => n.sources.some((s) => s.id === 'freeeurasia-2025-12-15-central-asian-pows')),
+      data.some((n: { sources: { id: string }[] }) =>
+        n.sources.some((s) => s.id === 'freeeurasia-2025-12-15-central-asian-pows'),
+      ),
       `${country} cites the Free Eurasia report`,
     );
   }

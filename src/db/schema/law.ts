@@ -80,7 +80,10 @@ export const provisionParts = pgTable(
     conducts: text('conducts').array().notNull(),
     ord: integer('ord').notNull(),
   },
-  (t) => [index('provision_parts_version_idx').on(t.versionId), index('provision_parts_provision_idx').on(t.provisionId)],
+  (t) => [
+    index('provision_parts_version_idx').on(t.versionId),
+    index('provision_parts_provision_idx').on(t.provisionId),
+  ],
 );
 
 // id is `<part>#p<n>`.
