@@ -13,6 +13,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
 import conductRoutes from './routes/conducts.js';
+import consequenceRoutes from './routes/consequences.js';
 import countryRoutes from './routes/countries.js';
 import forceRoutes from './routes/forces.js';
 import instrumentRoutes from './routes/instruments.js';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(countryRoutes);
+      await v1.register(consequenceRoutes);
       await v1.register(instrumentRoutes);
       await v1.register(provisionRoutes);
       await v1.register(conductRoutes);

@@ -134,3 +134,4 @@ export type Provision = z.output<typeof ProvisionSchema>;
 export type ProvisionSummary = z.output<typeof ProvisionSummarySchema>;
 export type Version = z.output<typeof VersionSchema>;
 export type Penalty = z.output<typeof PenaltySchema>;
+export type Part = z.output<typeof PartSchema>;

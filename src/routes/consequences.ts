@@ -1,0 +1,117 @@
+// Routes of /v1/countries/{code}/consequences and /v1/compare: the answers the product exists for.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../domain/common.js';
+import {
+  CompareQuerySchema,
+  CompareRowSchema,
+  CompareSchema,
+  ConsequencesParamsSchema,
+  ConsequencesQuerySchema,
+  ConsequencesSchema,
+} from '../domain/consequences.js';
+import { CSV_TYPE, LIST_PRODUCES, wantsCsv } from '../http/formats.js';
+import { columnsOf, toCsv } from '../http/csv.js';
+import { invalidParameter } from '../http/problem.js';
+import { conductExists } from '../queries/conducts.js';
+import { compare, consequences } from '../queries/consequences.js';
+import { getForce } from '../queries/forces.js';
+import { currentRevision } from '../queries/meta.js';
+import type { Db } from '../db/client.js';
+import { z } from 'zod';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** conduct and force name existing records, and at least one of them is given. */
+async function checkQuestion(db: Db, q: { conduct?: string[] | undefined; force?: string | undefined }): Promise<void> {
+  if ((!q.conduct || q.conduct.length === 0) && !q.force) {
+    throw invalidParameter('query', 'conduct', 'give at least one conduct (or a force)');
+  }
+  for (const c of q.conduct ?? []) {
+    if (!(await conductExists(db, c)))
+      throw invalidParameter('query', 'conduct', `unknown conduct ${c} (see /v1/conducts)`);
+  }
+  if (q.force && !(await getForce(db, q.force)))
+    throw invalidParameter('query', 'force', `unknown force ${q.force} (see /v1/forces)`);
+}
+
+const compareColumns = columnsOf(z.toJSONSchema(CompareRowSchema, { io: 'output' }) as never);
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/countries/:code/consequences',
+    {
+      schema: {
+        operationId: 'getConsequences',
+        tags: ['countries'],
+        summary: 'What a citizen faces for a conduct under the law in force on a date',
+        description:
+          'The provisions and parts that apply in the version in force on `date` (default today), their penalties and ' +
+          'crime category, later more lenient texts, exemptions, amnesties, the documented practice, the precedents ' +
+          'with the distribution of actual sentences, every source, and what is unknown. `found: false` means the ' +
+          'dataset knows no applicable provision, not that there is no penalty. Not legal advice.',
+        params: ConsequencesParamsSchema,
+        querystring: ConsequencesQuerySchema,
+        response: { 200: ConsequencesSchema, ...errorResponses() },
+      },
+    },
+    async (req, reply) => {
+      await checkQuestion(db(), req.query);
+      const answer = await consequences(db(), {
+        country: req.params.code,
+        conducts: req.query.conduct ?? [],
+        force: req.query.force,
+        date: req.query.date ?? today(),
+      });
+      reply.header('dataset-revision', answer.datasetRevision);
+      return answer;
+    },
+  );
+
+  app.get(
+    '/compare',
+    {
+      config: { produces: LIST_PRODUCES },
+      schema: {
+        operationId: 'compareCountries',
+        tags: ['countries'],
+        summary: 'The consequences of a conduct in every country, one row each',
+        description:
+          'For dashboards: applicable articles, imprisonment range, penalty kinds, exemption, prosecution stance and known rulings per country. JSON or CSV.',
+        querystring: CompareQuerySchema,
+        response: {
+          200: {
+            description: 'One row per country',
+            content: {
+              'application/json': { schema: CompareSchema },
+              'text/csv': { schema: z.string().describe('One row per country; lists joined with " | "') },
+            },
+          },
+          ...errorResponses(),
+        },
+      },
+    },
+    async (req, reply) => {
+      await checkQuestion(db(), req.query);
+      const date = req.query.date ?? today();
+      const rows = await compare(db(), { conducts: req.query.conduct ?? [], force: req.query.force, date });
+      const revision = (await currentRevision(db()))?.revision ?? 'none';
+      reply.header('dataset-revision', revision);
+      if (wantsCsv(req, req.query.format))
+        return reply
+          .type(CSV_TYPE)
+          .serializer((x: unknown) => x as string)
+          .send(toCsv(rows, compareColumns));
+      return reply.send({
+        date,
+        conducts: req.query.conduct ?? [],
+        force: req.query.force ?? null,
+        datasetRevision: revision,
+        data: rows,
+      });
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,185 @@
+// The consequences query and the comparison, against what data/ says for each country, conduct and date.
+import t from 'tap';
+import { loadDataset } from '../../src/data/load.js';
+import { datasetRevision } from '../../src/data/revision.js';
+import { parseCsv } from '../../src/http/csv.js';
+import { buildTestApp } from '../helper.js';
+
+const app = await buildTestApp(t);
+const ds = await loadDataset('data');
+const revision = datasetRevision(ds);
+const start = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+
+/** What data/ says applies: provision id -> parts in force on the date covering the conduct. */
+function expected(country: string, conduct: string, date: string): Record<string, string[]> {
+  const c = ds.countries.find((x) => x.country.country.code === country)!;
+  const out: Record<string, string[]> = {};
+  for (const p of c.law.provisions) {
+    const v = p.versions.find((v) => start(v.validFrom) <= date && (v.validTo === null || date < start(v.validTo)));
+    const parts = v?.parts.filter((pt) => pt.conducts.includes(conduct)).map((pt) => pt.part) ?? [];
+    if (parts.length) out[p.id] = parts;
+  }
+  return out;
+}
+
+const ask = async (country: string, query: string) => {
+  const res = await app.inject(`/v1/countries/${country}/consequences?${query}`);
+  return { res, body: res.json() };
+};
+
+t.test('every country, every conduct, on several dates: the provisions in force that day', async (t) => {
+  for (const country of ['KZ', 'KG', 'TJ', 'TM', 'UZ']) {
+    for (const conduct of ds.conducts.conducts.map((c) => c.code)) {
+      for (const date of ['2012-06-01', '2020-06-01', '2024-06-01']) {
+        const { res, body } = await ask(country, `conduct=${conduct}&date=${date}`);
+        t.equal(res.statusCode, 200);
+        const want = expected(country, conduct, date);
+        const got = Object.fromEntries(
+          body.provisions.map((p: { provision: { id: string }; parts: { part: string }[] }) => [
+            p.provision.id,
+            p.parts.map((x) => x.part),
+          ]),
+        );
+        t.same(got, want, `${country} ${conduct} ${date}`);
+        t.equal(body.found, Object.keys(want).length > 0);
+        t.equal(body.datasetRevision, revision);
+        t.equal(res.headers['dataset-revision'], revision);
+      }
+    }
+  }
+});
+
+t.test('Kyrgyzstan, fighting abroad: the 2017 code in 2020, the 2021 code in 2023', async (t) => {
+  const before = (await ask('KG', 'conduct=armed-conflict-participation&date=2020-06-01')).body;
+  t.same(
+    before.provisions.map((p: { provision: { id: string } }) => p.provision.id),
+    ['kg-cc-2017-art-243'],
+  );
+  const v2017 = ds.countries.find((c) => c.dir === 'kg')!.law.provisions.find((p) => p.id === 'kg-cc-2017-art-243')!
+    .versions[0]!;
+  const prison = v2017.parts[0]!.penalties.find((p) => p.kind === 'imprisonment')!;
+  t.same(
+    before.penaltyRanges
+      .filter((r: { kind: string }) => r.kind === 'imprisonment')
+      .map((r: { min: number; max: number }) => [r.min, r.max]),
+    [[prison.min, prison.max]],
+  );
+  const after = (await ask('KG', 'conduct=armed-conflict-participation&date=2023-01-01')).body;
+  t.ok(after.provisions.some((p: { provision: { id: string } }) => p.provision.id === 'kg-cc-2021-art-256'));
+  t.notOk(after.provisions.some((p: { provision: { id: string } }) => p.provision.id === 'kg-cc-2017-art-243'));
+});
+
+t.test('an exemption from liability is reported with its conditions', async (t) => {
+  const withNote = ds.countries.flatMap((c) =>
+    c.law.provisions.flatMap((p) =>
+      p.versions.filter((v) => v.exemptions.length > 0).map((v) => ({ country: c.country.country.code, p, v })),
+    ),
+  );
+  t.ok(withNote.length > 0, 'the dataset holds an exemption note');
+  for (const { country, p, v } of withNote) {
+    const conduct = v.parts[0]!.conducts[0]!;
+    const date = start(v.validFrom);
+    const { body } = await ask(country, `conduct=${conduct}&date=${date}`);
+    const hit = body.provisions.find((x: { provision: { id: string } }) => x.provision.id === p.id);
+    t.ok(hit, `${p.id} applies on ${date}`);
+    t.same(
+      hit.exemptions.map((e: { id: string }) => e.id),
+      v.exemptions.map((e) => e.id),
+    );
+    t.same(hit.exemptions[0].conditions, v.exemptions[0]!.conditions);
+    t.equal(body.exemptionAvailable, true);
+  }
+});
+
+t.test('a country with no known provision says so instead of answering "no penalty"', async (t) => {
+  const { res, body } = await ask('TM', 'conduct=armed-conflict-participation&date=2024-06-01');
+  t.equal(res.statusCode, 200);
+  t.same(expected('TM', 'armed-conflict-participation', '2024-06-01'), {}, 'data/ has none');
+  t.equal(body.found, false);
+  t.same(body.provisions, []);
+  t.match(body.unknowns[0], /not that there is no penalty/);
+  t.ok(body.gaps.length > 0, "the country's gaps are given");
+});
+
+t.test('precedents: counts and the distribution of actual sentences', async (t) => {
+  const uzCases = ds.countries.find((c) => c.dir === 'uz')!.cases.cases;
+  const { body } = await ask('UZ', 'conduct=mercenary-participation&date=2024-06-01');
+  const ids = new Set(body.provisions.map((p: { provision: { id: string } }) => p.provision.id));
+  const want = uzCases.filter(
+    (k) => k.charges.some((c) => ids.has(c.provision)) || k.conducts.includes('mercenary-participation'),
+  );
+  t.equal(body.precedents.count, want.length);
+  const prison = want.flatMap((k) =>
+    k.sentences.filter((s) => s.kind === 'imprisonment' && !s.suspended && s.years != null),
+  );
+  const stat = body.precedents.sentences.find(
+    (s: { kind: string; suspended: boolean }) => s.kind === 'imprisonment' && !s.suspended,
+  );
+  if (prison.length) {
+    const months = prison.map((s) => (s.years ?? 0) * 12 + (s.months ?? 0) + (s.days ?? 0) / 30);
+    t.equal(stat.minMonths, Math.min(...months));
+    t.equal(stat.maxMonths, Math.max(...months));
+  }
+  t.ok(body.precedents.recent.length <= 5);
+  const dates = body.precedents.recent.map((r: { decided: string }) => start(r.decided));
+  t.same(dates, [...dates].sort().reverse(), 'most recent first');
+});
+
+t.test('force in place of conduct: the articles charged against people who served it', async (t) => {
+  const kzCases = ds.countries.find((c) => c.dir === 'kz')!.cases.cases.filter((k) => k.force === 'wagner-group');
+  const { body } = await ask('KZ', 'force=wagner-group&date=2024-06-01');
+  t.equal(body.force.id, 'wagner-group');
+  const charged = new Set(kzCases.flatMap((k) => k.charges.map((c) => c.provision)));
+  for (const p of body.provisions) {
+    t.ok(charged.has(p.provision.id), `${p.provision.id} was charged in a Wagner case`);
+    t.ok(p.matchedBy.includes('force:wagner-group'));
+  }
+  t.equal(body.precedents.count >= kzCases.length, true);
+});
+
+t.test('bad questions are 400s naming the parameter', async (t) => {
+  const bad: [string, string][] = [
+    ['/v1/countries/KG/consequences', 'conduct'],
+    ['/v1/countries/KG/consequences?conduct=flying', 'conduct'],
+    ['/v1/countries/KG/consequences?conduct=recruitment&date=2024-02-31', 'date'],
+    ['/v1/countries/KG/consequences?force=nobody', 'force'],
+    ['/v1/countries/XX/consequences?conduct=recruitment', 'code'],
+    ['/v1/compare?conduct=recruitment&date=yesterday', 'date'],
+  ];
+  for (const [url, name] of bad) {
+    const res = await app.inject(url);
+    t.equal(res.statusCode, 400, url);
+    t.ok(
+      res.json().errors.some((e: { name: string }) => e.name === name),
+      `${url} names ${name}`,
+    );
+  }
+  const two = (await ask('KG', 'conduct=recruitment,armed-conflict-participation&date=2024-06-01')).body;
+  t.same(two.conducts, ['recruitment', 'armed-conflict-participation'], 'several conducts, comma-separated');
+});
+
+t.test('compare: one row per country, the same figures as the consequences, JSON and CSV', async (t) => {
+  const q = 'conduct=mercenary-participation&date=2024-06-01';
+  const json = (await app.inject(`/v1/compare?${q}`)).json();
+  t.same(
+    json.data.map((r: { country: string }) => r.country),
+    ['KG', 'KZ', 'TJ', 'TM', 'UZ'],
+  );
+  for (const row of json.data) {
+    const one = (await ask(row.country, q)).body;
+    t.equal(row.found, one.found);
+    t.equal(row.rulings, one.precedents.count);
+    t.equal(row.exemption, one.exemptionAvailable);
+    t.equal(row.stance, one.practice.stance);
+  }
+  const csv = parseCsv((await app.inject(`/v1/compare?${q}&format=csv`)).body);
+  t.equal(csv.length, 5);
+  csv.forEach((r, i) => {
+    const j = json.data[i];
+    t.equal(r.country, j.country);
+    t.equal(r.found, String(j.found));
+    t.equal(r.rulings, String(j.rulings));
+    t.equal(r.imprisonmentMax, j.imprisonmentMax === null ? '' : String(j.imprisonmentMax));
+    t.equal(r.articles, j.articles.join(' | '));
+  });
+});
