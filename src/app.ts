@@ -21,7 +21,9 @@ import metaRoutes from './routes/meta.js';
 import practiceRoutes from './routes/practice.js';
 import problemRoutes from './routes/problems.js';
 import provisionRoutes from './routes/provisions.js';
+import searchRoutes from './routes/search.js';
 import sourceRoutes from './routes/sources.js';
+import statsRoutes from './routes/stats.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -120,6 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await v1.register(conductRoutes);
       await v1.register(forceRoutes);
       await v1.register(caseRoutes);
+      await v1.register(statsRoutes);
+      await v1.register(searchRoutes);
       await v1.register(practiceRoutes);
       await v1.register(sourceRoutes);
     },

@@ -17,6 +17,7 @@ export interface ImportResult {
 
 // Children before parents for deletes; the reverse order for inserts.
 const TABLES = [
+  ['searchDocuments', s.searchDocuments],
   ['recordSources', s.recordSources],
   ['caseEvents', s.caseEvents],
   ['caseSentences', s.caseSentences],

@@ -26,6 +26,7 @@ export interface Rows {
   caseEvents: Row<typeof s.caseEvents>[];
   practiceNotes: Row<typeof s.practiceNotes>[];
   practiceStatistics: Row<typeof s.practiceStatistics>[];
+  searchDocuments: Row<typeof s.searchDocuments>[];
 }
 
 /** The kinds of record that carry sources, as stored in record_sources.record_type. */
@@ -63,6 +64,7 @@ export function toRows(ds: Dataset): Rows {
     caseEvents: [],
     practiceNotes: [],
     practiceStatistics: [],
+    searchDocuments: [],
   };
   const link = (recordType: RecordType, recordId: string, ids: readonly string[] | undefined) =>
     [...new Set(ids ?? [])].forEach((sourceId, ord) => r.recordSources.push({ recordType, recordId, sourceId, ord }));
@@ -294,7 +296,40 @@ export function toRows(ds: Dataset): Rows {
       );
     }
   }
+  addSearchDocuments(ds, r);
   return r;
+}
+
+/** One search document per provision, case, practice note and source (see db/schema/search.ts). */
+function addSearchDocuments(ds: Dataset, r: Rows): void {
+  const sourceTitle = new Map(r.sources.map((x) => [x.id, `${x.title} (${x.publisher})`]));
+  const titles = (ids: readonly string[]) => ids.map((id) => sourceTitle.get(id) ?? '').join('\n');
+  const doc = (docType: string, docId: string, countryCode: string | null, title: string, body: string[], extra = '') =>
+    r.searchDocuments.push({ docType, docId, countryCode, title, body: body.filter(Boolean).join('\n'), extra });
+  for (const c of ds.countries) {
+    const code = c.country.country.code;
+    for (const p of c.law.provisions) {
+      const parts = p.versions.flatMap((v) => v.parts);
+      doc('provision', p.id, code, [`Article ${p.article}`, p.heading, p.headingOriginal].filter(Boolean).join(' '), [
+        ...parts.map((pt) => `Part ${pt.part}: ${pt.elements}`),
+        ...parts.map((pt) => pt.excerpt ?? ''),
+        ...p.versions.flatMap((v) => v.exemptions.map((e) => e.text)),
+      ]);
+    }
+    for (const k of c.cases.cases) {
+      doc(
+        'case',
+        k.id,
+        code,
+        [k.defendant.name, k.court.name, k.court.place].filter(Boolean).join(', ') || k.id,
+        [k.summary, k.appeal?.note ?? '', ...k.events.map((e) => e.note), ...k.disputes.map((d) => d.note)],
+        titles(k.sources),
+      );
+    }
+    for (const n of c.practice.practice)
+      doc('practice', n.id, code, `${n.kind}: ${n.stance ?? ''}`.trim(), [n.statement], titles(n.sources));
+  }
+  for (const x of r.sources) doc('source', x.id, null, x.title, [x.publisher, x.note ?? '']);
 }
 
 function round2(n: number): number {

@@ -22,6 +22,7 @@ import {
   list,
 } from './common.js';
 import { caseExample } from './examples.js';
+import { TextQuerySchema } from './search.js';
 
 export const SentenceSchema = z
   .object({
@@ -113,6 +114,7 @@ const date = (what: string) => partialDate.optional().describe(what);
 export const CaseQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   provision: z.string().max(100).optional().describe('Only cases charging this provision id'),
+  q: TextQuerySchema,
   conduct: z.string().max(100).optional().describe('Only cases with this conduct code'),
   outcome: z.enum(OUTCOMES).optional().describe('Only cases with this outcome'),
   force: z.string().max(100).optional().describe('Only cases where the defendant served this force'),

@@ -10,6 +10,7 @@ import {
   PENALTY_UNITS,
 } from '../data/files.js';
 import { penaltyExample } from './examples.js';
+import { TextQuerySchema } from './search.js';
 import {
   BasisSchema,
   CountryCodeSchema,
@@ -112,6 +113,7 @@ export const ProvisionQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   instrument: z.string().max(100).optional().describe('Only provisions of this instrument'),
   conduct: z.string().max(100).optional().describe('Only provisions with a part covering this conduct code'),
+  q: TextQuerySchema,
   date: z.iso
     .date({ error: 'must be a date YYYY-MM-DD' })
     .optional()

@@ -14,6 +14,7 @@ import {
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
+import { matchesText } from './search.js';
 import { countWhere, groupBy, sourceRefs, type SourceRef } from './source-refs.js';
 
 /** Last day of a partial date ("2024-02" -> "2024-02-29"). */
@@ -43,6 +44,7 @@ export function caseConditions(f: CaseFilter): SQL[] {
       sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = ${f.provision})`,
     );
   }
+  if (f.q) where.push(matchesText('case', sql`${cases.id}`, f.q));
   if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOfPeriod(f.decidedFrom)}`);
   if (f.decidedTo) where.push(sql`${cases.decidedDate} <= ${endOf(f.decidedTo)}`);
   return where;

@@ -13,12 +13,14 @@ import {
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { countWhere, groupBy, sourceRefs } from './source-refs.js';
+import { matchesText } from './search.js';
 
 export interface ProvisionFilter {
   country?: string | undefined;
   instrument?: string | undefined;
   conduct?: string | undefined;
   date?: string | undefined;
+  q?: string | undefined;
   limit: number;
   cursor?: string | undefined;
   count?: boolean | undefined;
@@ -82,6 +84,7 @@ export async function listProvisions(
       and ${f.conduct} = any(pp.conducts))`);
   }
   if (f.date) where.push(inForceOn(f.date));
+  if (f.q) where.push(matchesText('provision', sql`${provisions.id}`, f.q));
   const total = f.count ? await countWhere(db, provisions, where) : undefined;
   const after = decodeCursor(f.cursor, 1);
   if (after) where.push(gt(provisions.id, after[0]!));

@@ -5,3 +5,4 @@ export * from './law.js';
 export * from './cases.js';
 export * from './practice.js';
 export * from './meta.js';
+export * from './search.js';
