@@ -12,6 +12,7 @@ import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
+import citationRoutes from './routes/citations.js';
 import conductRoutes from './routes/conducts.js';
 import consequenceRoutes from './routes/consequences.js';
 import countryRoutes from './routes/countries.js';
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await v1.register(consequenceRoutes);
       await v1.register(instrumentRoutes);
       await v1.register(provisionRoutes);
+      await v1.register(citationRoutes);
       await v1.register(conductRoutes);
       await v1.register(forceRoutes);
       await v1.register(caseRoutes);

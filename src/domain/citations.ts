@@ -1,0 +1,66 @@
+// The citation resolver and provision lineage: from what people write to provisions, across code replacements.
+import { z } from 'zod';
+import { CountryCodeSchema } from './common.js';
+
+export const ResolveQuerySchema = z.strictObject({
+  cite: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200)
+    .describe(
+      'A citation as people write it: "Art. 416(2) CC KG", "article 375 of the 1997 Kyrgyz code", "ст. 154 УК РУз"',
+    ),
+});
+
+export const LinkedProvisionSchema = z
+  .object({
+    id: z.string(),
+    country: CountryCodeSchema,
+    instrument: z.string(),
+    article: z.string(),
+    heading: z.string(),
+    validFrom: z.string().nullable().describe('When its first known version took effect'),
+    validTo: z.string().nullable().describe('When its last known version ceased to apply; null while in force'),
+  })
+  .meta({ id: 'LinkedProvision' });
+
+export const CandidateSchema = z
+  .object({
+    provision: LinkedProvisionSchema,
+    part: z.string().nullable().describe('The part cited, if any'),
+    partExists: z
+      .boolean()
+      .nullable()
+      .describe('Whether a version of the provision has that part; null when no part was cited'),
+    predecessors: z.array(LinkedProvisionSchema).describe('Articles it replaced (earlier codes, renumbering)'),
+    successors: z.array(LinkedProvisionSchema).describe('Articles that replaced it'),
+  })
+  .meta({ id: 'CitationCandidate' });
+
+export const ResolveSchema = z
+  .object({
+    cite: z.string(),
+    parsed: z.object({
+      article: z.string(),
+      part: z.string().nullable(),
+      country: CountryCodeSchema.nullable().describe('null when the citation names no country'),
+      year: z.number().int().nullable().describe("The code's year, when the citation gives one"),
+    }),
+    ambiguous: z.boolean().describe('True when more than one provision matches: narrow with a country or a year'),
+    candidates: z.array(CandidateSchema),
+    note: z.string().nullable().describe('Why nothing matched, when nothing did'),
+  })
+  .meta({ id: 'Resolution' });
+
+export const LineageSchema = z
+  .object({
+    provision: z.string(),
+    chain: z
+      .array(LinkedProvisionSchema.extend({ relation: z.enum(['predecessor', 'self', 'successor']) }))
+      .describe('Every article linked to it through code replacements and renumbering, oldest first'),
+  })
+  .meta({ id: 'Lineage' });
+
+export type LinkedProvision = z.output<typeof LinkedProvisionSchema>;
+export type Resolution = z.output<typeof ResolveSchema>;
