@@ -12,6 +12,7 @@ import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
+import changeRoutes from './routes/changes.js';
 import citationRoutes from './routes/citations.js';
 import conductRoutes from './routes/conducts.js';
 import consequenceRoutes from './routes/consequences.js';
@@ -126,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await v1.register(caseRoutes);
       await v1.register(statsRoutes);
       await v1.register(searchRoutes);
+      await v1.register(changeRoutes);
       await v1.register(practiceRoutes);
       await v1.register(sourceRoutes);
     },

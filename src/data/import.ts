@@ -7,6 +7,7 @@ import { assertValid } from './check.js';
 import { loadDataset, type Dataset } from './load.js';
 import { datasetRevision } from './revision.js';
 import { toRows, type Rows } from './rows.js';
+import { recordChanges, recordHashesOf } from './changes.js';
 
 export interface ImportResult {
   revision: string;
@@ -81,9 +82,12 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       .limit(1);
     if (last?.revision !== revision) {
       changed = true;
-      // A revision seen before (files reverted) is moved to the top rather than duplicated.
-      await tx.delete(s.datasetRevisions).where(sql`${s.datasetRevisions.revision} = ${revision}`);
-      await tx.insert(s.datasetRevisions).values({ revision, counts });
+      // A revision seen before (files reverted) gets a new row: the change feed lists the revert as changes.
+      const [row] = await tx
+        .insert(s.datasetRevisions)
+        .values({ revision, counts })
+        .returning({ seq: s.datasetRevisions.seq });
+      await recordChanges(tx as unknown as Db, row!.seq, recordHashesOf(ds));
     }
   });
   return { revision, changed, counts };

@@ -1,0 +1,36 @@
+// The change feed: what each import created, updated or deleted, for apps that sync without re-reading everything.
+import { z } from 'zod';
+import { CHANGE_TYPES } from '../data/changes.js';
+import { CursorSchema, LimitSchema, PageSchema } from './common.js';
+
+const TYPES = Object.keys(CHANGE_TYPES) as [keyof typeof CHANGE_TYPES, ...(keyof typeof CHANGE_TYPES)[]];
+
+export const ChangesQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(
+      'A dataset revision (changes after it) or an ISO 8601 timestamp (changes imported after it); omit for every change',
+    ),
+  type: z.enum(TYPES).optional().describe('Only changes of this record type'),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const ChangeSchema = z
+  .object({
+    revision: z.string().describe('The dataset revision that made the change'),
+    importedAt: z.string().describe('When that revision was imported'),
+    type: z.enum(TYPES),
+    id: z.string(),
+    op: z.enum(['created', 'updated', 'deleted']).describe('deleted is a tombstone: the record no longer exists'),
+    href: z.string().nullable().describe('The API path of the record; null for a deleted one'),
+  })
+  .meta({ id: 'Change' });
+
+export const ChangesSchema = z
+  .object({ currentRevision: z.string().nullable(), data: z.array(ChangeSchema), page: PageSchema })
+  .meta({ id: 'ChangeList' });
+
+export type Change = z.output<typeof ChangeSchema>;
