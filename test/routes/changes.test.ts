@@ -18,7 +18,7 @@ async function allChanges(query: string) {
   const out: { type: string; id: string; op: string; revision: string; href: string | null }[] = [];
   let url: string | null = `/v1/changes?limit=200${query}`;
   while (url) {
-    const res = await app.inject(url);
+    const res: Awaited<ReturnType<typeof app.inject>> = await app.inject(url);
     t.equal(res.statusCode, 200);
     out.push(...res.json().data);
     const link = res.headers.link as string | undefined;
