@@ -17,6 +17,7 @@ import citationRoutes from './routes/citations.js';
 import conductRoutes from './routes/conducts.js';
 import consequenceRoutes from './routes/consequences.js';
 import countryRoutes from './routes/countries.js';
+import exportRoutes from './routes/exports.js';
 import forceRoutes from './routes/forces.js';
 import instrumentRoutes from './routes/instruments.js';
 import metaRoutes from './routes/meta.js';
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await v1.register(statsRoutes);
       await v1.register(searchRoutes);
       await v1.register(changeRoutes);
+      await v1.register(exportRoutes);
       await v1.register(practiceRoutes);
       await v1.register(sourceRoutes);
     },

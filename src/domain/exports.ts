@@ -1,0 +1,46 @@
+// Bulk data: every dataset of the current revision as NDJSON and CSV, with sizes and checksums.
+import { z } from 'zod';
+
+export const EXPORT_DATASETS = [
+  'countries',
+  'instruments',
+  'provisions',
+  'conducts',
+  'forces',
+  'cases',
+  'practice',
+  'sources',
+] as const;
+export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
+
+export const ExportFileSchema = z
+  .object({
+    dataset: z.enum(EXPORT_DATASETS),
+    format: z
+      .enum(EXPORT_FORMATS)
+      .describe('ndjson: one JSON record per line, as the API serves it; csv: flattened as the list endpoints'),
+    href: z.string().describe('Where to download it'),
+    records: z.number().int(),
+    bytes: z.number().int(),
+    sha256: z.string().describe('Hex SHA-256 of the file'),
+  })
+  .meta({ id: 'ExportFile' });
+
+export const ExportListSchema = z
+  .object({
+    revision: z.string().describe('The dataset revision the files hold'),
+    importedAt: z.string(),
+    licence: z.string(),
+    files: z.array(ExportFileSchema),
+  })
+  .meta({ id: 'ExportList' });
+
+export const ExportParamsSchema = z.strictObject({
+  file: z
+    .string()
+    .regex(
+      new RegExp(`^(${EXPORT_DATASETS.join('|')})\\.(${EXPORT_FORMATS.join('|')})$`),
+      `must be <dataset>.<format>, e.g. cases.ndjson`,
+    )
+    .describe(`<dataset>.<format>: dataset one of ${EXPORT_DATASETS.join(', ')}; format ndjson or csv`),
+});
