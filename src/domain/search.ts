@@ -1,5 +1,6 @@
 // Full-text search across provisions, cases, practice notes and sources.
 import { z } from 'zod';
+import { listParams } from '../http/formats.js';
 import { CountryParamSchema, CursorSchema, LimitSchema, PageSchema } from './common.js';
 
 export const SEARCH_TYPES = ['provision', 'case', 'practice', 'source'] as const;
@@ -15,6 +16,7 @@ export const SearchQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   limit: LimitSchema,
   cursor: CursorSchema,
+  ...listParams,
 });
 
 export const SearchHitSchema = z

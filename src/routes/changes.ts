@@ -1,6 +1,7 @@
 // Route of /v1/changes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangesQuerySchema, ChangesSchema } from '../domain/changes.js';
+import { ChangeSchema, ChangesQuerySchema, ChangesSchema } from '../domain/changes.js';
+import { LIST_PRODUCES, listResponse, sendList, wantsCsv } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { setLinkHeader } from '../http/pagination.js';
 import { listChanges } from '../queries/changes.js';
@@ -10,6 +11,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/changes',
     {
+      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listChanges',
         tags: ['service'],
@@ -18,16 +20,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Each import records what it changed. Pass the revision you last synced (`since`) and apply the changes in ' +
           'order; `deleted` entries are tombstones. Keep `currentRevision` for the next sync.',
         querystring: ChangesQuerySchema,
-        response: { 200: ChangesSchema, ...errorResponses() },
+        response: { 200: listResponse(ChangesSchema, 'A page of changes, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
-      const [{ data, next }, rev] = await Promise.all([
+      const [result, rev] = await Promise.all([
         listChanges(app.database.db, req.query),
         currentRevision(app.database.db),
       ]);
-      setLinkHeader(req, reply, next);
-      return { currentRevision: rev?.revision ?? null, data, page: { limit: req.query.limit, next } };
+      if (wantsCsv(req, req.query.format) || req.query.fields) {
+        return sendList(req, reply, ChangeSchema, { ...result, limit: req.query.limit }, req.query);
+      }
+      setLinkHeader(req, reply, result.next);
+      return {
+        currentRevision: rev?.revision ?? null,
+        data: result.data,
+        page: { limit: req.query.limit, next: result.next },
+      };
     },
   );
 };

@@ -83,3 +83,13 @@ t.test('bad since: 400 naming it', async (t) => {
     t.equal(res.json().errors[0].name, 'since');
   }
 });
+
+t.test('the change feed as CSV', async (t) => {
+  const json = (await app.inject('/v1/changes?limit=30')).json().data;
+  const res = await app.inject('/v1/changes?limit=30&format=csv');
+  t.match(res.headers['content-type'], /^text\/csv/);
+  const rows = res.body.trim().split('\r\n');
+  t.equal(rows[0], 'revision,importedAt,type,id,op,href');
+  t.equal(rows.length - 1, json.length);
+  t.match(rows[1]!, new RegExp(`^${json[0].revision},`));
+});

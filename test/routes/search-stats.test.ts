@@ -110,3 +110,15 @@ t.test('statistics by year as CSV, with filters', async (t) => {
   t.equal(bad.statusCode, 400);
   t.equal(bad.json().errors[0].name, 'groupBy');
 });
+
+t.test('search results as CSV and with fields', async (t) => {
+  const json = (await app.inject('/v1/search?q=Wagner&limit=20')).json().data;
+  const csv = parseCsv((await app.inject('/v1/search?q=Wagner&limit=20&format=csv')).body);
+  t.same(
+    csv.map((r) => [r.type, r.id, r.snippet]),
+    json.map((d: { type: string; id: string; snippet: string }) => [d.type, d.id, d.snippet]),
+  );
+  const slim = (await app.inject('/v1/search?q=Wagner&limit=5&fields=id,type')).json().data;
+  t.ok(slim.length > 0);
+  t.ok(slim.every((d: object) => Object.keys(d).sort().join() === 'id,type'));
+});
