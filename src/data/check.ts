@@ -7,6 +7,14 @@ export function startOf(d: string): string {
   return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
 }
 
+/** Last day of a partial date ("2024-02" -> "2024-02-29"). */
+export function endOf(d: string): string {
+  if (d.length === 10) return d;
+  const [y, m] = d.split('-').map(Number) as [number, number | undefined];
+  const last = m === undefined ? new Date(Date.UTC(y, 12, 0)) : new Date(Date.UTC(y, m, 0));
+  return last.toISOString().slice(0, 10);
+}
+
 export function precisionOf(d: string): 'year' | 'month' | 'day' {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
 }

@@ -14,20 +14,9 @@ import {
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
+import { endOf, startOf } from '../data/check.js';
 import { matchesText } from './search.js';
-import { countWhere, groupBy, sourceRefs, type SourceRef } from './source-refs.js';
-
-/** Last day of a partial date ("2024-02" -> "2024-02-29"). */
-export function endOf(d: string): string {
-  if (d.length === 10) return d;
-  const [y, m] = d.split('-').map(Number) as [number, number | undefined];
-  const last = m === undefined ? new Date(Date.UTC(y, 12, 0)) : new Date(Date.UTC(y, m, 0));
-  return last.toISOString().slice(0, 10);
-}
-
-export function startOfPeriod(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
+import { countWhere, groupBy, sourceRefs, sourceRefsById } from './source-refs.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count'>;
 
@@ -45,7 +34,7 @@ export function caseConditions(f: CaseFilter): SQL[] {
     );
   }
   if (f.q) where.push(matchesText('case', sql`${cases.id}`, f.q));
-  if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOfPeriod(f.decidedFrom)}`);
+  if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOf(f.decidedFrom)}`);
   if (f.decidedTo) where.push(sql`${cases.decidedDate} <= ${endOf(f.decidedTo)}`);
   return where;
 }
@@ -116,7 +105,7 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
     events.map((e) => e.id),
   );
   const disputeSourceIds = [...new Set(rows.flatMap((r) => r.disputes.flatMap((d) => d.sources)))];
-  const disputeRefs = await refsById(db, disputeSourceIds);
+  const disputeRefs = await sourceRefsById(db, disputeSourceIds);
   const chargesBy = groupBy(charges, (c) => c.caseId);
   const sentencesBy = groupBy(sentences, (s) => s.caseId);
   const eventsBy = groupBy(events, (e) => e.caseId);
@@ -173,20 +162,4 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
     basis: r.basis as Case['basis'],
     sources: refs.get(r.id) ?? [],
   }));
-}
-
-async function refsById(db: Db, ids: string[]): Promise<Map<string, SourceRef[]>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: sources.id,
-      title: sources.title,
-      publisher: sources.publisher,
-      url: sources.url,
-      published: sources.published,
-      kind: sources.kind,
-    })
-    .from(sources)
-    .where(inArray(sources.id, ids));
-  return new Map(rows.map((r) => [r.id, [{ ...r, kind: r.kind as SourceRef['kind'] }]]));
 }

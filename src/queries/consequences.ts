@@ -6,6 +6,7 @@ import { COUNTRY_CODES, STANCES } from '../data/files.js';
 import type { SourceRef } from '../domain/common.js';
 import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Part, Version } from '../domain/provisions.js';
+import { startOf } from '../data/check.js';
 import { getCountry } from './countries.js';
 import { getForce } from './forces.js';
 import { currentRevision } from './meta.js';
@@ -44,22 +45,7 @@ function lenientNote(before: Severity, after: Severity): string | undefined {
 }
 
 function inForce(v: Version, date: string): boolean {
-  const from =
-    v.validFrom.length === 4 ? `${v.validFrom}-01-01` : v.validFrom.length === 7 ? `${v.validFrom}-01` : v.validFrom;
-  const to =
-    v.validTo === null
-      ? null
-      : v.validTo.length === 4
-        ? `${v.validTo}-01-01`
-        : v.validTo.length === 7
-          ? `${v.validTo}-01`
-          : v.validTo;
-  return from <= date && (to === null || date < to);
-}
-
-function startOf(d: string | null): string | null {
-  if (d === null) return null;
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+  return startOf(v.validFrom) <= date && (v.validTo === null || date < startOf(v.validTo));
 }
 
 function median(xs: number[]): number | null {
@@ -275,7 +261,7 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
 
   const stated = practice.data
     .filter((n) => n.stance !== null && n.stance !== 'unknown')
-    .sort((a, b) => (startOf(b.from) ?? '').localeCompare(startOf(a.from) ?? ''));
+    .sort((a, b) => startOf(b.from ?? '0000').localeCompare(startOf(a.from ?? '0000')));
   practice.data.forEach((n) => addSources(n.sources));
 
   const found = provisions.length > 0;
@@ -323,7 +309,7 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
     penaltyRanges: [...ranges.values()],
     exemptionAvailable: provisions.some((p) => p.exemptions.length > 0),
     amnesties: amnesties
-      .filter((a) => (startOf(a.adopted ?? a.in_force_from) ?? '9999') >= date)
+      .filter((a) => startOf(a.adopted ?? a.in_force_from ?? '9999') >= date)
       .map((a) => ({ id: a.id, title: a.title, adopted: a.adopted, inForceFrom: a.in_force_from, summary: a.summary })),
     practice: { stance: (stated[0]?.stance ?? 'unknown') as (typeof STANCES)[number], notes: practice.data },
     precedents: {

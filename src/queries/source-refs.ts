@@ -8,19 +8,30 @@ import type { SourceRef } from '../domain/common.js';
 
 export type { SourceRef };
 
+const REF_COLUMNS = {
+  id: sources.id,
+  title: sources.title,
+  publisher: sources.publisher,
+  url: sources.url,
+  published: sources.published,
+  kind: sources.kind,
+};
+
+/** Source references by source id (for facts that cite sources directly, such as a case's disputes). */
+export async function sourceRefsById(db: Db, ids: readonly string[]): Promise<Map<string, SourceRef[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select(REF_COLUMNS)
+    .from(sources)
+    .where(inArray(sources.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, [{ ...r, kind: r.kind as SourceRef['kind'] }]]));
+}
+
 export async function sourceRefs(db: Db, type: RecordType, ids: readonly string[]): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>();
   if (ids.length === 0) return out;
   const rows = await db
-    .select({
-      recordId: recordSources.recordId,
-      id: sources.id,
-      title: sources.title,
-      publisher: sources.publisher,
-      url: sources.url,
-      published: sources.published,
-      kind: sources.kind,
-    })
+    .select({ recordId: recordSources.recordId, ...REF_COLUMNS })
     .from(recordSources)
     .innerJoin(sources, eq(sources.id, recordSources.sourceId))
     .where(and(eq(recordSources.recordType, type), inArray(recordSources.recordId, [...new Set(ids)])))
