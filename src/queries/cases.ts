@@ -1,16 +1,7 @@
 // Queries of cases: filtered, keyset-paginated lists and single cases, with charges, sentences, events and sources.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import {
-  caseCharges,
-  caseEvents,
-  cases,
-  caseSentences,
-  conflicts,
-  forces,
-  provisions,
-  sources,
-} from '../db/schema/index.js';
+import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provisions } from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';

@@ -1,6 +1,6 @@
 // Routes of /v1/provisions: lists, one provision with its history, and its versions (optionally on a date).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
+import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
   ProvisionListSchema,

@@ -1,6 +1,6 @@
 // Routes of /v1/sources.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
+import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { SourceListSchema, SourceParamsSchema, SourceQuerySchema, SourceSchema } from '../domain/sources.js';
 import { notFound } from '../http/problem.js';
