@@ -8,6 +8,7 @@ import { loadDataset, type Dataset } from './load.js';
 import { datasetRevision } from './revision.js';
 import { toRows, type Rows } from './rows.js';
 import { recordChanges, recordHashesOf } from './changes.js';
+import { coverageOf } from './coverage.js';
 
 export interface ImportResult {
   revision: string;
@@ -85,7 +86,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       // A revision seen before (files reverted) gets a new row: the change feed lists the revert as changes.
       const [row] = await tx
         .insert(s.datasetRevisions)
-        .values({ revision, counts })
+        .values({ revision, counts, coverage: coverageOf(ds) })
         .returning({ seq: s.datasetRevisions.seq });
       await recordChanges(tx as unknown as Db, row!.seq, recordHashesOf(ds));
     }

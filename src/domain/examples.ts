@@ -83,7 +83,8 @@ export const caseExample = {
 export const metaExample = {
   revision: '68cf73a1ef571e53',
   importedAt: '2026-11-23T10:37:48.461Z',
-  counts: { countries: 5, instruments: 13, provisions: 12, cases: 59, practiceNotes: 52, sources: 239 },
+  counts: { countries: 5, instruments: 16, provisions: 12, cases: 68, practiceNotes: 53, sources: 265 },
+  coverage: null,
   licence: { code: 'MIT', data: 'CC-BY-4.0' },
   apiVersion: '1.0.0',
   disclaimer: 'A reference compiled from public sources, not legal advice.',

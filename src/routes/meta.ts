@@ -70,6 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         revision: rev.revision,
         importedAt: new Date(rev.importedAt).toISOString(),
         counts: rev.counts,
+        coverage: rev.coverage ?? null,
         licence: { code: 'MIT', data: 'CC-BY-4.0' },
         apiVersion: API_VERSION,
         disclaimer: DISCLAIMER,

@@ -1,5 +1,6 @@
 // HTTP behaviour shared by every route: meta, health, readiness, 404, 405, 406, HEAD, problem types, docs.
 import t from 'tap';
+import { coverageOf } from '../../src/data/coverage.js';
 import { datasetRevision } from '../../src/data/revision.js';
 import { loadDataset } from '../../src/data/load.js';
 import { buildTestApp } from '../helper.js';
@@ -17,6 +18,10 @@ t.test('meta reports the revision of data/ and its counts', async (t) => {
   t.equal(body.counts.countries, 5);
   t.equal(body.licence.data, 'CC-BY-4.0');
   t.ok(Date.parse(body.importedAt) > 0);
+  t.same(body.coverage, coverageOf(ds), 'coverage as npm run data:coverage computes it');
+  const kg = body.coverage.countries.find((c: { country: string }) => c.country === 'KG');
+  t.equal(kg.cases, ds.countries.find((c) => c.dir === 'kg')!.cases.cases.length);
+  t.same(kg.gaps, ds.countries.find((c) => c.dir === 'kg')!.country.gaps);
 });
 
 t.test('health and readiness', async (t) => {

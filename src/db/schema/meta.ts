@@ -1,4 +1,5 @@
 // The dataset revision: one row per import that changed the data (the latest is the current revision).
+import type { Coverage } from '../../data/coverage.js';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const datasetRevisions = pgTable('dataset_revisions', {
@@ -6,6 +7,7 @@ export const datasetRevisions = pgTable('dataset_revisions', {
   revision: text('revision').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  coverage: jsonb('coverage').$type<Coverage>(),
 });
 
 // The current content hash of every top-level record, to tell what an import created, updated or deleted.

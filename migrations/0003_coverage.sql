@@ -1,0 +1,1 @@
+ALTER TABLE "dataset_revisions" ADD COLUMN "coverage" jsonb;
