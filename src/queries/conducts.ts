@@ -24,7 +24,3 @@ export async function listConducts(db: Db) {
     caseCount: Number(by.get(c.code)?.cases ?? 0),
   }));
 }
-
-export async function conductExists(db: Db, code: string): Promise<boolean> {
-  return (await queryRows(db, sql`select 1 from conducts where code = ${code}`)).length > 0;
-}

@@ -1,13 +1,13 @@
 // The consequences of a conduct (or of serving a force) in one country under the law in force on a date, and the
 // same across all countries for the comparison.
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { COUNTRY_CODES, STANCES } from '../data/files.js';
 import type { SourceRef } from '../domain/common.js';
 import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Part, Version } from '../domain/provisions.js';
 import { startOf } from '../data/check.js';
-import { getCountry } from './countries.js';
+import { countryGaps } from '../db/schema/index.js';
 import { getForce } from './forces.js';
 import { currentRevision } from './meta.js';
 import { listPractice } from './practice.js';
@@ -76,9 +76,14 @@ function sentenceWords(s: {
 
 export async function consequences(db: Db, input: ConsequencesInput): Promise<Consequences> {
   const { country, conducts, date } = input;
-  const [revision, countryRow, force] = await Promise.all([
+  const [revision, gaps, force] = await Promise.all([
     currentRevision(db),
-    getCountry(db, country),
+    // Only the gaps: the country's full record (counts, sources) is not part of this answer.
+    db
+      .select({ topic: countryGaps.topic, note: countryGaps.note })
+      .from(countryGaps)
+      .where(eq(countryGaps.countryCode, country))
+      .orderBy(asc(countryGaps.ord)),
     input.force ? getForce(db, input.force) : Promise.resolve(undefined),
   ]);
 
@@ -337,7 +342,7 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
       }),
     },
     unknowns,
-    gaps: countryRow?.gaps ?? [],
+    gaps: gaps.map((g) => ({ topic: g.topic as Consequences['gaps'][number]['topic'], note: g.note })),
     caveats: CAVEATS,
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
     datasetRevision: revision?.revision ?? 'none',

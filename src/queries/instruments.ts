@@ -1,5 +1,5 @@
 // Queries of instruments (codes, laws, amnesty acts), with what replaced them and their provision counts.
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Instrument } from '../domain/instruments.js';
 import { instruments, provisions } from '../db/schema/index.js';
@@ -19,8 +19,29 @@ export async function listInstruments(
     .where(and(...where))
     .orderBy(asc(instruments.countryCode), asc(instruments.id));
   const [all, counts, refs] = await Promise.all([
-    db.select({ id: instruments.id, replaces: instruments.replaces }).from(instruments),
-    db.select({ id: provisions.instrumentId, n: count() }).from(provisions).groupBy(provisions.instrumentId),
+    rows.length
+      ? db
+          .select({ id: instruments.id, replaces: instruments.replaces })
+          .from(instruments)
+          .where(
+            inArray(
+              instruments.replaces,
+              rows.map((r) => r.id),
+            ),
+          )
+      : Promise.resolve([]),
+    rows.length
+      ? db
+          .select({ id: provisions.instrumentId, n: count() })
+          .from(provisions)
+          .where(
+            inArray(
+              provisions.instrumentId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .groupBy(provisions.instrumentId)
+      : Promise.resolve([]),
     sourceRefs(
       db,
       'instrument',

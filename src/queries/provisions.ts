@@ -1,5 +1,5 @@
 // Queries of provisions: lists with filters, and the full provision with versions, parts, penalties and exemptions.
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   caseCharges,
@@ -254,14 +254,4 @@ export async function getProvision(db: Db, id: string): Promise<Provision | unde
   if (!row) return undefined;
   const [rel, versions] = await Promise.all([relations(db, [id]), provisionVersionsOf(db, id)]);
   return { ...summaryBase(row, rel.succeededBy), caseCount: rel.caseCount.get(id) ?? 0, versions };
-}
-
-export async function provisionExists(db: Db, id: string): Promise<boolean> {
-  const [r] = await db.select({ n: count() }).from(provisions).where(eq(provisions.id, id));
-  return Number(r?.n ?? 0) > 0;
-}
-
-export async function instrumentExists(db: Db, id: string): Promise<boolean> {
-  const [r] = await db.select({ n: count() }).from(instruments).where(eq(instruments.id, id));
-  return Number(r?.n ?? 0) > 0;
 }

@@ -5,10 +5,7 @@ import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '.
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../http/problem.js';
 import { getCase, listCases } from '../queries/cases.js';
-import { conductExists } from '../queries/conducts.js';
-import { getForce } from '../queries/forces.js';
-import { provisionExists } from '../queries/provisions.js';
-import { requireKnown } from './known.js';
+import { requireKnownFilters } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -29,9 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requireKnown('provision', req.query.provision, (v) => provisionExists(db(), v));
-      await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
-      await requireKnown('force', req.query.force, async (v) => (await getForce(db(), v)) !== undefined);
+      await requireKnownFilters(db(), req.query);
       const result = await listCases(db(), req.query);
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit }, req.query);
     },

@@ -12,9 +12,8 @@ import {
 import { CSV_TYPE, LIST_PRODUCES, wantsCsv } from '../http/formats.js';
 import { columnsOf, toCsv } from '../http/csv.js';
 import { invalidParameter } from '../http/problem.js';
-import { conductExists } from '../queries/conducts.js';
+import { requireKnownFilters } from './known.js';
 import { compare, consequences } from '../queries/consequences.js';
-import { getForce } from '../queries/forces.js';
 import { currentRevision } from '../queries/meta.js';
 import type { Db } from '../db/client.js';
 import { z } from 'zod';
@@ -26,12 +25,7 @@ async function checkQuestion(db: Db, q: { conduct?: string[] | undefined; force?
   if ((!q.conduct || q.conduct.length === 0) && !q.force) {
     throw invalidParameter('query', 'conduct', 'give at least one conduct (or a force)');
   }
-  for (const c of q.conduct ?? []) {
-    if (!(await conductExists(db, c)))
-      throw invalidParameter('query', 'conduct', `unknown conduct ${c} (see /v1/conducts)`);
-  }
-  if (q.force && !(await getForce(db, q.force)))
-    throw invalidParameter('query', 'force', `unknown force ${q.force} (see /v1/forces)`);
+  await requireKnownFilters(db, { conduct: q.conduct, force: q.force });
 }
 
 const compareColumns = columnsOf(z.toJSONSchema(CompareRowSchema, { io: 'output' }) as never);

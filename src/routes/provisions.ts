@@ -12,15 +12,8 @@ import {
   VersionQuerySchema,
 } from '../domain/provisions.js';
 import { notFound } from '../http/problem.js';
-import { conductExists } from '../queries/conducts.js';
-import {
-  getProvision,
-  instrumentExists,
-  listProvisions,
-  provisionExists,
-  provisionVersionsOf,
-} from '../queries/provisions.js';
-import { requireKnown } from './known.js';
+import { getProvision, listProvisions, provisionVersionsOf } from '../queries/provisions.js';
+import { recordExists, requireKnownFilters } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -43,8 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requireKnown('instrument', req.query.instrument, (v) => instrumentExists(db(), v));
-      await requireKnown('conduct', req.query.conduct, (v) => conductExists(db(), v));
+      await requireKnownFilters(db(), req.query);
       const result = await listProvisions(db(), req.query);
       return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit }, req.query);
     },
@@ -82,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!(await provisionExists(db(), req.params.id))) throw notFound('provision', req.params.id);
+      if (!(await recordExists(db(), 'provision', req.params.id))) throw notFound('provision', req.params.id);
       return { data: await provisionVersionsOf(db(), req.params.id, req.query.date) };
     },
   );

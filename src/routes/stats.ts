@@ -5,12 +5,9 @@ import { errorResponses } from '../domain/common.js';
 import { StatsQuerySchema, StatsSchema } from '../domain/stats.js';
 import { CSV_TYPE, LIST_PRODUCES, wantsCsv } from '../http/formats.js';
 import { toCsv } from '../http/csv.js';
-import { conductExists } from '../queries/conducts.js';
-import { getForce } from '../queries/forces.js';
 import { currentRevision } from '../queries/meta.js';
-import { provisionExists } from '../queries/provisions.js';
 import { caseStats } from '../queries/stats.js';
-import { requireKnown } from './known.js';
+import { requireKnownFilters } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -38,9 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { groupBy, format, ...filter } = req.query;
-      await requireKnown('provision', filter.provision, (v) => provisionExists(db(), v));
-      await requireKnown('conduct', filter.conduct, (v) => conductExists(db(), v));
-      await requireKnown('force', filter.force, async (v) => (await getForce(db(), v)) !== undefined);
+      await requireKnownFilters(db(), filter);
       const [rows, rev] = await Promise.all([caseStats(db(), groupBy, filter), currentRevision(db())]);
       const revision = rev?.revision ?? 'none';
       reply.header('dataset-revision', revision);
