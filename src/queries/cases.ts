@@ -6,6 +6,7 @@ import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
 import { endOf, startOf } from '../data/check.js';
+import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { countWhere, groupBy, sourceRefs, sourceRefsById } from './source-refs.js';
 
@@ -84,10 +85,17 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       .orderBy(asc(caseCharges.caseId), asc(caseCharges.ord)),
     db.select().from(caseSentences).where(inArray(caseSentences.caseId, ids)).orderBy(asc(caseSentences.ord)),
     db.select().from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.ord)),
+    // Only the forces and conflicts this page names, not the whole registry.
     db
       .select({ id: forces.id, name: forces.name, kind: sql<string>`'force'` })
       .from(forces)
-      .unionAll(db.select({ id: conflicts.id, name: conflicts.name, kind: sql<string>`'conflict'` }).from(conflicts)),
+      .where(sql`${forces.id} = any(${textArray(rows.flatMap((r) => (r.forceId ? [r.forceId] : [])))})`)
+      .unionAll(
+        db
+          .select({ id: conflicts.id, name: conflicts.name, kind: sql<string>`'conflict'` })
+          .from(conflicts)
+          .where(sql`${conflicts.id} = any(${textArray(rows.flatMap((r) => (r.conflictId ? [r.conflictId] : [])))})`),
+      ),
     sourceRefs(db, 'case', ids),
   ]);
   const eventRefs = await sourceRefs(
