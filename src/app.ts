@@ -2,11 +2,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
-import { registerCaching, revisionCache } from './http/caching.js';
+import { registerCaching, responseCache, revisionCache } from './http/caching.js';
+import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
 import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -38,19 +39,43 @@ declare module 'fastify' {
   }
 }
 
+/** Configuration the app reads; everything but logLevel has the defaults of loadConfig (see config.ts). */
+export type AppConfig = Pick<Config, 'logLevel'> &
+  Partial<
+    Pick<
+      Config,
+      | 'cacheMaxAge'
+      | 'corsOrigins'
+      | 'trustProxy'
+      | 'rateLimitMax'
+      | 'rateLimitWindowMs'
+      | 'maxInFlight'
+      | 'maxEventLoopDelayMs'
+      | 'requestTimeoutMs'
+      | 'responseCacheMb'
+    >
+  >;
+
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'cacheMaxAge' | 'corsOrigins'>>;
+  config: AppConfig;
   database: Database;
   /** Pino logger options; tests pass false. */
   logger?: boolean;
 }
 
+/** The defaults of every setting, from the one configuration schema. */
+const DEFAULTS = loadConfig({});
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const c = { ...DEFAULTS, ...opts.config };
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    logger: opts.logger === false ? false : { level: c.logLevel },
+    // A read-only API takes no bodies; anything larger than this is refused with 413 before it is read.
     bodyLimit: 16 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    requestTimeout: 30_000,
+    requestTimeout: c.requestTimeoutMs,
+    trustProxy: c.trustProxy,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,19 +124,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return sendProblem(req, reply, 'not-found', `no route ${req.method} ${path}`);
   });
 
+  await registerProtection(app, c);
+  // Caching hooks come before compression so that the response cache stores the uncompressed body.
+  registerCaching(
+    app,
+    revisionCache(() => currentRevision(opts.database.db)),
+    c.cacheMaxAge,
+    responseCache(c.responseCacheMb * 1024 * 1024),
+  );
   await app.register(fastifyCompress, { threshold: 1024 });
-  const origins = opts.config.corsOrigins ?? '*';
+  const origins = c.corsOrigins;
   await app.register(fastifyCors, {
     origin: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()),
     methods: ['GET', 'HEAD'],
     exposedHeaders: ['ETag', 'Last-Modified', 'Link', 'Dataset-Revision', 'X-Total-Count', 'Retry-After'],
     maxAge: 86_400,
   });
-  registerCaching(
-    app,
-    revisionCache(() => currentRevision(opts.database.db)),
-    opts.config.cacheMaxAge ?? 300,
-  );
 
   await registerOpenApi(app);
   await app.register(metaRoutes);

@@ -19,6 +19,15 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
   CORS_ORIGINS: z.string().min(1).default('*'),
+  TRUST_PROXY: bool.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(256),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
 });
 
 export interface Config {
@@ -36,6 +45,23 @@ export interface Config {
   readonly cacheMaxAge: number;
   /** Origins allowed by CORS: `*`, or a comma-separated list of origins. */
   readonly corsOrigins: string;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy), for rate limiting and logs. */
+  readonly trustProxy: boolean;
+  /** Requests per client address per window; 0 turns rate limiting off. */
+  readonly rateLimitMax: number;
+  readonly rateLimitWindowMs: number;
+  /** Requests handled at once; beyond it the service sheds load with 503. 0: no limit. */
+  readonly maxInFlight: number;
+  /** Event-loop delay above which the service sheds load with 503. 0: off. */
+  readonly maxEventLoopDelayMs: number;
+  /** Time a client has to send its whole request. */
+  readonly requestTimeoutMs: number;
+  /** Longest a single SQL statement may run before it is cancelled (503). 0: no limit. */
+  readonly dbStatementTimeoutMs: number;
+  /** On SIGTERM, how long requests already sent may take to finish before connections are cut. */
+  readonly shutdownTimeoutMs: number;
+  /** Memory for cached response bodies (per dataset revision, URL and Accept); 0 turns the cache off. */
+  readonly responseCacheMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +86,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     cacheMaxAge: c.CACHE_MAX_AGE,
     corsOrigins: c.CORS_ORIGINS,
+    trustProxy: c.TRUST_PROXY,
+    rateLimitMax: c.RATE_LIMIT_MAX,
+    rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,
+    maxInFlight: c.MAX_IN_FLIGHT,
+    maxEventLoopDelayMs: c.MAX_EVENT_LOOP_DELAY_MS,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
+    responseCacheMb: c.RESPONSE_CACHE_MB,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   });
 }

@@ -1,4 +1,5 @@
 // The service: loadConfig -> openDatabase -> migrate -> import data/ -> buildApp -> listen; closes cleanly on signals.
+import net from 'node:net';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -12,20 +13,44 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
     poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
   });
   await migrateDatabase(database);
+  // Import before the app exists: the import blocks the event loop (PGlite runs in-process), and the overload
+  // detector, which starts with the app, must not count that as load and shed the first requests.
+  const result = config.importOnStart ? await importDataDir(database.db, config.dataDir) : undefined;
   const app = await buildApp({ config, database });
-  if (config.importOnStart) {
-    const result = await importDataDir(database.db, config.dataDir);
+  if (result) {
     app.log.info({ revision: result.revision, changed: result.changed, counts: result.counts }, 'dataset imported');
   }
   let closing = false;
+  // While closing, every answer closes its connection, so clients reconnect to another instance.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'closing: finishing requests in flight');
-    await app.close();
+    // Stop accepting connections, but serve every request already sent on an open one (each answer then closes its
+    // connection): http.Server#close would reset connections whose request the busy event loop has not read yet.
+    net.Server.prototype.close.call(app.server);
+    const open = () => new Promise<number>((r) => app.server.getConnections((_e, n) => r(n ?? 0)));
+    const connections = await open();
+    app.log.info({ signal, inFlight: app.requestsInFlight(), connections }, 'closing: finishing requests in flight');
+    const deadline = Date.now() + config.shutdownTimeoutMs;
+    // Connections with no request are closed only once nothing has been in flight for a while: by then the event
+    // loop has read whatever was sent on them, and what is left are idle keep-alive connections.
+    let quietSince = Date.now();
+    while (Date.now() < deadline && ((await open()) > 0 || app.requestsInFlight() > 0)) {
+      if (app.requestsInFlight() > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince > 250) app.server.closeIdleConnections();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    app.server.closeAllConnections();
+    await app.close().catch(() => {});
     await database.close();
+    app.log.info({ inFlight: app.requestsInFlight() }, 'closed');
     process.exit(0);
   };
   process.once('SIGTERM', () => void close('SIGTERM'));

@@ -1,15 +1,34 @@
 // buildTestApp(t): the real app on a fresh database per test file (PGlite, or a new PostgreSQL database when
 // DATABASE_URL is set), migrated and loaded from data/ (or another folder), torn down after the file's tests.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { openApiViolations } from './openapi-validator.js';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
+import { buildApp, type AppConfig } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { importDataDir } from '../src/data/import.js';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
+}
+
+/** A new empty PostgreSQL database on the server of DATABASE_URL, dropped on teardown (after earlier teardowns). */
+export async function freshDatabaseUrl(t: Teardown, url: string): Promise<string> {
+  const name = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  t.teardown(async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  });
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  return testUrl.toString();
 }
 
 /** A fresh, migrated, empty database; dropped on teardown. */
@@ -21,29 +40,44 @@ export async function freshDatabase(t: Teardown): Promise<Database> {
     t.teardown(() => database.close());
     return database;
   }
-  const name = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: testUrl.toString(), poolMax: 4 });
+  const testUrl = await freshDatabaseUrl(t, url);
+  const database = await openDatabase({ databaseUrl: testUrl, poolMax: 4 });
   await migrateDatabase(database);
-  t.teardown(async () => {
-    await database.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
+  t.teardown(() => database.close());
   return database;
 }
 
-export async function buildTestApp(t: Teardown, dataDir = 'data'): Promise<FastifyInstance> {
+/**
+ * Tests send thousands of requests from one address, and PGlite's imports block the event loop for seconds: no rate
+ * limit and no event-loop shedding unless a test asks for them.
+ */
+export async function buildTestApp(
+  t: Teardown,
+  dataDir = 'data',
+  config: Partial<AppConfig> = {},
+): Promise<FastifyInstance> {
   const database = await freshDatabase(t);
   await importDataDir(database.db, dataDir);
-  const app = await buildApp({ config: { logLevel: 'silent' }, database, logger: false });
+  const app = await buildApp({
+    config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, ...config },
+    database,
+    logger: false,
+  });
   t.teardown(() => app.close());
+  checkEveryResponse(app);
   return app;
+}
+
+/** Wraps app.inject so that every response is checked against openapi.yaml; a departure fails the request. */
+export function checkEveryResponse(app: FastifyInstance): void {
+  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  const checked = async (opts: InjectOptions | string): Promise<LightMyRequestResponse> => {
+    const res = await inject(opts);
+    const method = typeof opts === 'string' ? 'GET' : (opts.method ?? 'GET').toUpperCase();
+    const url = typeof opts === 'string' ? opts : String(opts.url ?? opts.path ?? '/');
+    const violations = openApiViolations(method, url, res);
+    if (violations.length > 0) throw new Error(`response departs from openapi.yaml:\n  ${violations.join('\n  ')}`);
+    return res;
+  };
+  (app as unknown as { inject: typeof checked }).inject = checked;
 }

@@ -60,6 +60,11 @@ export function countsOf(rows: Rows): Record<string, number> {
   };
 }
 
+let imports = 0;
+
+/** How many imports this process has committed; caches of the current revision compare it to drop stale values. */
+export const importCount = (): number => imports;
+
 export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> {
   assertValid(ds);
   const rows = toRows(ds);
@@ -91,6 +96,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       await recordChanges(tx as unknown as Db, row!.seq, recordHashesOf(ds));
     }
   });
+  imports += 1;
   return { revision, changed, counts };
 }
 

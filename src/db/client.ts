@@ -17,6 +17,10 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   pgliteDir?: string | undefined;
   poolMax?: number;
+  /** Cancel any statement running longer than this (ms); 0 or absent: no limit. */
+  statementTimeoutMs?: number;
+  /** How long a request may wait for a pooled connection before failing (ms). */
+  connectionTimeoutMs?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -26,8 +30,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolMax ?? 10,
-      connectionTimeoutMillis: 5_000,
+      // A bounded wait for a connection: when the pool is exhausted, requests fail (503) instead of queueing forever.
+      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
@@ -45,6 +51,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
   await client.waitReady;
+  if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

@@ -100,14 +100,22 @@ export const ProblemSchema = z
     ],
   });
 
-/** The documented error responses of a route: 400 for routes with parameters, 404 for routes with an id. */
+/** A documented problem response: RFC 9457 JSON under its own media type. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The problem responses every data route may give, and 404 for routes that look a record up. */
 export function errorResponses(opts: { notFound?: boolean } = {}) {
-  const r: Record<number, typeof ProblemSchema> = {
-    400: ProblemSchema,
-    406: ProblemSchema,
-    503: ProblemSchema,
+  const r: Record<number, ReturnType<typeof problemResponse>> = {
+    400: problemResponse('Invalid parameter: `errors` names each parameter at fault'),
+    406: problemResponse('None of the media types in Accept can be produced'),
+    414: problemResponse('The request target is longer than 4096 characters'),
+    429: problemResponse('Rate limit exceeded for this client; see Retry-After'),
+    503: problemResponse('Database unavailable or too slow, or the server is overloaded; see Retry-After'),
   };
-  if (opts.notFound) r[404] = ProblemSchema;
+  if (opts.notFound) r[404] = problemResponse('No record has this identifier');
   return r;
 }
 

@@ -1,6 +1,7 @@
 // HTTP caching from the dataset revision: ETag, Last-Modified, Cache-Control, and 304 before any query runs.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { importCount } from '../data/import.js';
 
 export interface Revision {
   revision: string;
@@ -17,12 +18,17 @@ declare module 'fastify' {
   }
 }
 
-/** Remembers the current revision for `ttlMs`, so conditional requests cost no query; an import shows within ttl. */
+/**
+ * Remembers the current revision for `ttlMs`, so conditional and cached requests cost no query. An import in this
+ * process shows at once; one run by another process (npm run data:import) within ttl.
+ */
 export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs = 2000) {
   let value: Revision | undefined;
   let at = 0;
+  let seenImports = importCount();
   let pending: Promise<Revision | undefined> | undefined;
   return async (): Promise<Revision | undefined> => {
+    if (seenImports !== importCount()) ((seenImports = importCount()), (value = undefined), (pending = undefined));
     if (value && Date.now() - at < ttlMs) return value;
     pending ??= load().finally(() => (pending = undefined));
     const v = await pending;
@@ -32,12 +38,13 @@ export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs =
 }
 
 /** A weak validator: the same for every encoding of one representation (URL and negotiated type) of one revision. */
-export function etagOf(rev: string, req: FastifyRequest): string {
+export function etagOf(rev: Revision, req: FastifyRequest): string {
+  // importedAt too: a dataset reverted to an earlier revision is a new import, with a longer change feed.
   const h = createHash('sha1')
-    .update(`${req.url}\n${req.headers.accept ?? ''}`)
+    .update(`${rev.importedAt}\n${req.url}\n${req.headers.accept ?? ''}`)
     .digest('base64url')
     .slice(0, 16);
-  return `W/"${rev}-${h}"`;
+  return `W/"${rev.revision}-${h}"`;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -46,23 +53,91 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || weak(t) === weak(etag));
 }
 
+export interface CachedResponse {
+  headers: Record<string, string | string[]>;
+  body: string | Buffer;
+}
+
+/** Serialised 200 bodies by dataset revision, URL and Accept, least recently used evicted past `maxBytes`. */
+export function responseCache(maxBytes: number) {
+  const entries = new Map<string, CachedResponse & { size: number }>();
+  let bytes = 0;
+  // One response may take at most an eighth of the cache, so a few large answers cannot flush everything else.
+  const maxEntry = Math.floor(maxBytes / 8);
+  return {
+    get(key: string): CachedResponse | undefined {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    },
+    set(key: string, value: CachedResponse): void {
+      const size = Buffer.byteLength(value.body) + key.length;
+      if (size > maxEntry || entries.has(key)) return;
+      entries.set(key, { ...value, size });
+      bytes += size;
+      for (const [k, v] of entries) {
+        if (bytes <= maxBytes) break;
+        entries.delete(k);
+        bytes -= v.size;
+      }
+    },
+    get size(): number {
+      return entries.size;
+    },
+  };
+}
+
+export type ResponseCache = ReturnType<typeof responseCache>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    fromCache?: boolean;
+    /** This request's ETag, computed once when its revision is known. */
+    etag?: string;
+  }
+}
+
+/** Headers that belong to one exchange, never to a stored response (CORS answers depend on the request's Origin). */
+const UNCACHED_HEADERS =
+  /^(content-length|date|connection|keep-alive|x-ratelimit-.*|retry-after|set-cookie|access-control-.*|vary)$/i;
+
+/** Adds Accept and Accept-Encoding to whatever Vary another hook (CORS: Origin) already set. */
+function varyWith(current: unknown): string {
+  const names = new Set(
+    String(current ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
+  for (const n of ['Accept', 'Accept-Encoding']) names.add(n);
+  return [...names].join(', ');
+}
+
 export function registerCaching(
   app: FastifyInstance,
   current: () => Promise<Revision | undefined>,
   maxAge: number,
+  cache?: ResponseCache,
 ): void {
-  app.addHook('onRequest', async (req, reply) => {
+  // The ETag already stands for the import, URL and Accept; the URL is added so that a hash collision cannot matter.
+  const keyOf = (req: FastifyRequest) => `${req.etag}\n${req.url}`;
+
+  // preParsing, not onRequest: it runs after every onRequest hook, the rate limit and load shedding included, so a
+  // conditional or cached answer is still counted and limited.
+  app.addHook('preParsing', async (req, reply, payload) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
       req.routeOptions.config?.cache === false ||
       !req.routeOptions.url
     )
-      return;
+      return payload;
     // A database failure here is left to the route, which answers 503; caching is only an optimisation.
     const rev = await current().catch(() => undefined);
-    if (!rev) return;
+    if (!rev) return payload;
     req.revision = rev;
-    const etag = etagOf(rev.revision, req);
+    const etag = (req.etag = etagOf(rev, req));
     if (matches(req.headers['if-none-match'], etag)) {
       return reply
         .code(304)
@@ -70,25 +145,47 @@ export function registerCaching(
           etag,
           'cache-control': `public, max-age=${maxAge}`,
           'dataset-revision': rev.revision,
-          vary: 'Accept, Accept-Encoding',
+          vary: varyWith(reply.getHeader('vary')),
         })
         .send();
     }
+    const hit = req.method === 'GET' ? cache?.get(keyOf(req)) : undefined;
+    if (hit) {
+      req.fromCache = true;
+      return reply
+        .code(200)
+        .headers({ ...hit.headers, vary: varyWith(reply.getHeader('vary')) })
+        .send(hit.body);
+    }
+    return payload;
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 304) return payload;
+    if (reply.statusCode === 304 || req.fromCache) return payload;
     if (req.routeOptions.config?.cache === false || !req.revision || reply.statusCode >= 300) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       return payload;
     }
     reply.headers({
-      etag: etagOf(req.revision.revision, req),
+      etag: req.etag,
       'last-modified': new Date(req.revision.importedAt).toUTCString(),
       'cache-control': `public, max-age=${maxAge}`,
       'dataset-revision': req.revision.revision,
-      vary: 'Accept, Accept-Encoding',
+      vary: varyWith(reply.getHeader('vary')),
     });
+    if (
+      cache &&
+      req.method === 'GET' &&
+      reply.statusCode === 200 &&
+      (typeof payload === 'string' || Buffer.isBuffer(payload))
+    ) {
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined && !UNCACHED_HEADERS.test(name))
+          headers[name] = typeof value === 'number' ? String(value) : value;
+      }
+      cache.set(keyOf(req), { headers, body: payload });
+    }
     return payload;
   });
 }

@@ -5,6 +5,7 @@ import { columnsOf, toCsv } from './csv.js';
 import { preferred } from './negotiate.js';
 import { setLinkHeader } from './pagination.js';
 import { invalidParameter } from './problem.js';
+import { PageSchema } from '../domain/common.js';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const LIST_PRODUCES = ['application/json', 'text/csv'];
@@ -32,12 +33,23 @@ export const listParams = { format: FormatSchema, fields: FieldsSchema };
 
 export const ListOnlyQuerySchema = z.strictObject({ ...listParams });
 
-/** The documented 200 of a list: JSON (the list schema) or CSV. */
+/** A list answered with `fields=`: each record holds only the selected top-level fields. */
+export const PartialListSchema = z
+  .object({
+    data: z
+      .array(z.record(z.string(), z.unknown()))
+      .describe('The records, each with only the fields named in `fields`'),
+    page: PageSchema.optional(),
+  })
+  .describe('A list whose records were cut down to the fields named in `fields`')
+  .meta({ id: 'PartialList' });
+
+/** The documented 200 of a list: JSON (the list schema, or a partial list with `fields=`) or CSV. */
 export function listResponse<T extends z.ZodType>(schema: T, description: string) {
   return {
     description,
     content: {
-      'application/json': { schema },
+      'application/json': { schema: z.union([schema, PartialListSchema]) },
       'text/csv': {
         schema: z
           .string()

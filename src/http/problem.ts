@@ -32,6 +32,17 @@ export const PROBLEM_TYPES = {
     title: 'Payload too large',
     description: 'The request body is larger than the server accepts.',
   },
+  'uri-too-long': {
+    status: 414,
+    title: 'URI too long',
+    description: 'The request target (path and query string) is longer than the server accepts (4096 characters).',
+  },
+  'too-many-requests': {
+    status: 429,
+    title: 'Too many requests',
+    description:
+      'This client sent more requests than the rate limit allows in the current window; try again after the Retry-After delay. Bulk users should prefer /v1/export.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported media type',
@@ -40,7 +51,8 @@ export const PROBLEM_TYPES = {
   'service-unavailable': {
     status: 503,
     title: 'Service unavailable',
-    description: 'The database cannot be reached; try again after the Retry-After delay.',
+    description:
+      'The service cannot answer now: the database is unreachable or too slow, or the server is overloaded. Nothing was changed; try again after the Retry-After delay.',
   },
   'internal-error': {
     status: 500,
@@ -152,6 +164,8 @@ function isDatabaseDown(err: unknown): boolean {
     code === '57P03' || // cannot_connect_now
     code === '08006' ||
     code === '08001' ||
+    code === '57014' || // query_canceled: statement_timeout
+    code === '53300' || // too_many_connections
     /Connection terminated|timeout exceeded when trying to connect/i.test(String((err as Error)?.message)) ||
     (cause !== undefined && cause !== err && isDatabaseDown(cause))
   );
@@ -167,9 +181,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (isDatabaseDown(err)) {
       req.log.warn({ err }, 'database unavailable');
-      return sendProblem(req, reply, 'service-unavailable', 'the database is unavailable', undefined, {
-        'retry-after': '5',
-      });
+      return sendProblem(
+        req,
+        reply,
+        'service-unavailable',
+        'the database is unavailable or did not answer in time',
+        undefined,
+        {
+          'retry-after': '5',
+        },
+      );
     }
     const status = err.statusCode ?? 500;
     if (status === 413) return sendProblem(req, reply, 'payload-too-large', 'the request body is too large');

@@ -1,6 +1,6 @@
 // Routes of /health, /ready and /v1/meta.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ProblemSchema, errorResponses } from '../domain/common.js';
+import { errorResponses, problemResponse } from '../domain/common.js';
 import { HealthSchema, MetaSchema, ReadySchema } from '../domain/meta.js';
 import { API_VERSION } from '../http/openapi.js';
 import { HttpProblem } from '../http/problem.js';
@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getHealth',
         tags: ['service'],
         summary: 'Liveness: the process answers',
-        response: { 200: HealthSchema },
+        response: { 200: HealthSchema, 406: problemResponse('Accept excludes JSON') },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -33,7 +33,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReady',
         tags: ['service'],
         summary: 'Readiness: the database answers and holds an imported dataset',
-        response: { 200: ReadySchema, 503: ProblemSchema },
+        response: {
+          200: ReadySchema,
+          406: problemResponse('Accept excludes JSON'),
+          503: problemResponse('The database does not answer or holds no dataset'),
+        },
       },
     },
     async () => {

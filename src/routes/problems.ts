@@ -1,7 +1,7 @@
 // GET /problems/{type}: the description of each problem type, the target of a problem's `type` URI.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProblemSchema } from '../domain/common.js';
+import { problemResponse } from '../domain/common.js';
 import { PROBLEM_TYPES, notFound, type ProblemSlug } from '../http/problem.js';
 
 const ProblemTypeSchema = z
@@ -23,7 +23,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['service'],
         summary: 'What a problem type means',
         params: z.strictObject({ type: z.string().max(100).describe('Problem type slug, e.g. invalid-parameter') }),
-        response: { 200: ProblemTypeSchema, 404: ProblemSchema },
+        response: {
+          200: ProblemTypeSchema,
+          400: problemResponse('The problem type name contains control characters'),
+          404: problemResponse('No problem type has this name'),
+          406: problemResponse('Accept excludes JSON'),
+        },
       },
     },
     async (req) => {

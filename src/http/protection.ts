@@ -1,0 +1,119 @@
+// Protection against careless and hostile clients: security headers, URL length, rate limit per client, and load
+// shedding (requests in flight, event-loop delay). Every refusal is a problem+json response with Retry-After.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyUnderPressure from '@fastify/under-pressure';
+import { HttpProblem, invalidParameter, sendProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Requests (other than probes) being handled at this moment. */
+    requestsInFlight(): number;
+  }
+}
+
+export interface ProtectionOptions {
+  /** Requests per client address per window; 0: off. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  /** Requests handled at once before shedding with 503; 0: no limit. */
+  maxInFlight: number;
+  /** Event-loop delay (ms) above which requests are shed with 503; 0: off. */
+  maxEventLoopDelayMs: number;
+}
+
+/** Longest request target (path and query) accepted; longer ones are 414. */
+export const MAX_URL_LENGTH = 4096;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Routes that monitoring must reach even when clients are limited or the service sheds load. */
+const PROBES = new Set(['/health', '/ready']);
+
+const overloaded = () =>
+  new HttpProblem('service-unavailable', 'the service is overloaded', undefined, { 'retry-after': '1' });
+
+/** Errors the router raises before any route runs (malformed or overlong path), as problems. */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendProblem(req, reply, 'uri-too-long', 'a path segment is longer than 200 characters');
+  } else if (err.code === 'FST_ERR_BAD_URL') {
+    void sendProblem(req, reply, 'invalid-parameter', 'the path is not a valid URL (malformed percent-encoding)', [
+      { in: 'path', name: '(path)', detail: 'malformed percent-encoding' },
+    ]);
+  } else {
+    void sendProblem(req, reply, 'invalid-parameter', 'the request could not be read', [
+      { in: 'header', name: '(request)', detail: 'unreadable request' },
+    ]);
+  }
+}
+
+export async function registerProtection(app: FastifyInstance, opts: ProtectionOptions): Promise<void> {
+  await app.register(fastifyHelmet, {
+    // A public read-only API: its resources may be embedded and fetched from any origin (CORS decides reads).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.length > MAX_URL_LENGTH) {
+      return sendProblem(req, reply, 'uri-too-long', `the request target is longer than ${MAX_URL_LENGTH} characters`);
+    }
+  });
+
+  // No route takes a body: read it only to enforce bodyLimit (413), never parse it, so a wrong method is a 405
+  // whatever the body says, and no body type is refused as unsupported.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
+
+  // PostgreSQL text cannot hold NUL; other control characters have no place in an identifier or a search either.
+  app.addHook('preValidation', async (req) => {
+    const declared = req.routeOptions.schema ?? {};
+    for (const [where, values] of [
+      ['query', declared.querystring ? req.query : undefined],
+      ['path', declared.params ? req.params : undefined],
+    ] as const) {
+      for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        const list = Array.isArray(value) ? value : [value];
+        if (list.some((v) => typeof v === 'string' && CONTROL.test(v))) {
+          throw invalidParameter(where, name, 'must not contain control characters');
+        }
+      }
+    }
+  });
+
+  // Requests being handled now: counted always (the shutdown log reports it), limited when maxInFlight > 0.
+  let inFlight = 0;
+  app.decorate('requestsInFlight', () => inFlight);
+  app.addHook('onRequest', async (req, reply) => {
+    if (PROBES.has(req.routeOptions.url ?? '')) return;
+    if (opts.maxInFlight > 0 && inFlight >= opts.maxInFlight) throw overloaded();
+    inFlight += 1;
+    // 'close' fires once whether the response finished or the client went away.
+    reply.raw.once('close', () => (inFlight -= 1));
+  });
+
+  if (opts.maxEventLoopDelayMs > 0) {
+    await app.register(fastifyUnderPressure, {
+      maxEventLoopDelay: opts.maxEventLoopDelayMs,
+      // A rejected promise goes to the error handler, which answers with the problem and its Retry-After.
+      pressureHandler: (req) => (PROBES.has(req.routeOptions.url ?? '') ? undefined : Promise.reject(overloaded())),
+    });
+  }
+
+  if (opts.rateLimitMax > 0) {
+    await app.register(fastifyRateLimit, {
+      max: opts.rateLimitMax,
+      timeWindow: opts.rateLimitWindowMs,
+      allowList: (req) => PROBES.has(req.routeOptions.url ?? ''),
+      errorResponseBuilder: (_req, ctx) =>
+        new HttpProblem(
+          'too-many-requests',
+          `more than ${ctx.max} requests in ${Math.round(opts.rateLimitWindowMs / 1000)} s from this client; ` +
+            `try again after ${ctx.after}`,
+        ),
+    });
+  }
+}

@@ -1,0 +1,137 @@
+// Limits and hostile clients: rate limit per client, security headers, URL and body limits, load shedding, and the
+// response cache answering exactly what the route answers.
+import t from 'tap';
+import { buildTestApp } from '../helper.js';
+
+const app = await buildTestApp(t, 'data', { rateLimitMax: 5, rateLimitWindowMs: 60_000, maxInFlight: 2 });
+
+t.test('rate limit: the 6th request in a window from one client is a 429 problem with Retry-After', async (t) => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    statuses.push((await app.inject({ url: '/v1/countries', remoteAddress: '10.0.0.1' })).statusCode);
+  }
+  t.same(statuses, [200, 200, 200, 200, 200]);
+  const limited = await app.inject({ url: '/v1/cases', remoteAddress: '10.0.0.1' });
+  t.equal(limited.statusCode, 429);
+  t.match(limited.headers['content-type'], /^application\/problem\+json/);
+  t.equal(limited.json().type, '/problems/too-many-requests');
+  const retryAfter = Number(limited.headers['retry-after']);
+  t.ok(retryAfter > 0 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+  t.equal(limited.headers['x-ratelimit-remaining'], '0');
+
+  const other = await app.inject({ url: '/v1/countries', remoteAddress: '10.0.0.2' });
+  t.equal(other.statusCode, 200, 'another client is not limited');
+  const probe = await app.inject({ url: '/health', remoteAddress: '10.0.0.1' });
+  t.equal(probe.statusCode, 200, 'health probes are never limited');
+  const conditional = await app.inject({
+    url: '/v1/countries',
+    remoteAddress: '10.0.0.1',
+    headers: { 'if-none-match': '*' },
+  });
+  t.equal(conditional.statusCode, 429, 'conditional requests count too');
+});
+
+t.test('security headers on data, problems and docs', async (t) => {
+  for (const url of ['/v1/countries', '/v1/cases/none', '/docs/static/index.html']) {
+    const res = await app.inject({ url, remoteAddress: `10.1.0.${url.length}` });
+    t.equal(res.headers['x-content-type-options'], 'nosniff', url);
+    t.match(res.headers['content-security-policy'], /default-src 'self'/, url);
+    t.match(res.headers['strict-transport-security'], /max-age=\d+/, url);
+    t.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+    t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url);
+    t.notOk(res.headers['x-powered-by'], url);
+  }
+});
+
+t.test('a request target over 4096 characters is a 414 problem', async (t) => {
+  const res = await app.inject({ url: `/v1/cases?q=${'a'.repeat(5000)}`, remoteAddress: '10.2.0.1' });
+  t.equal(res.statusCode, 414);
+  t.equal(res.json().type, '/problems/uri-too-long');
+  t.equal(res.json().instance.length > 4096, true);
+});
+
+t.test(
+  'bodies: a large one is refused with 413; a small one on a read-only path is 405; GET ignores one',
+  async (t) => {
+    const post = (size: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/cases',
+        remoteAddress: '10.3.0.1',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ x: 'a'.repeat(size) }),
+      });
+    const big = await post(100_000);
+    t.equal(big.statusCode, 413);
+    t.equal(big.json().type, '/problems/payload-too-large');
+    const small = await post(10);
+    t.equal(small.statusCode, 405);
+    t.equal(small.headers.allow, 'GET, HEAD');
+    const withBody = await app.inject({
+      method: 'GET',
+      url: '/v1/countries',
+      remoteAddress: '10.3.0.2',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ x: 'a'.repeat(20_000) }),
+    });
+    t.equal(withBody.statusCode, 200);
+    t.equal(withBody.json().data.length, 5);
+  },
+);
+
+t.test('more requests in flight than allowed: the excess is shed with 503 and Retry-After', async (t) => {
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, (_, i) =>
+      app.inject({
+        url: `/v1/compare?conduct=mercenary-participation&date=2024-01-1${i}`,
+        remoteAddress: `10.4.0.${i}`,
+      }),
+    ),
+  );
+  const statuses = answers.map((a) => a.statusCode);
+  const shed = answers.filter((a) => a.statusCode === 503);
+  t.ok(shed.length > 0, `some shed: ${statuses}`);
+  t.ok(
+    statuses.every((s) => s === 503 || s === 200),
+    `${statuses}`,
+  );
+  t.ok(statuses.includes(200), 'the first requests are served');
+  for (const a of shed) {
+    t.equal(a.headers['retry-after'], '1');
+    t.equal(a.json().detail, 'the service is overloaded');
+  }
+  const after = await app.inject({ url: '/v1/countries', remoteAddress: '10.4.1.1' });
+  t.equal(after.statusCode, 200, 'capacity comes back when the requests finish');
+});
+
+t.test('the response cache answers exactly what the route answers', async (t) => {
+  const url = '/v1/cases?country=KZ&limit=5';
+  const first = await app.inject({ url, remoteAddress: '10.5.0.1' });
+  const second = await app.inject({ url, remoteAddress: '10.5.0.2' });
+  t.equal(first.statusCode, 200);
+  t.equal(second.body, first.body);
+  for (const h of ['content-type', 'etag', 'link', 'dataset-revision', 'cache-control', 'vary']) {
+    t.equal(second.headers[h], first.headers[h], h);
+  }
+  const csv = await app.inject({ url, remoteAddress: '10.5.0.3', headers: { accept: 'text/csv' } });
+  t.match(csv.headers['content-type'], /^text\/csv/, 'a different Accept is a different entry');
+  const gz = await app.inject({ url, remoteAddress: '10.5.0.4', headers: { 'accept-encoding': 'gzip' } });
+  t.equal(gz.headers['content-encoding'], 'gzip', 'cached bodies are still compressed on request');
+});
+
+t.test(
+  'a cached answer carries the CORS headers of its own request, not those of the request that filled it',
+  async (t) => {
+    const listed = await buildTestApp(t, 'data', { corsOrigins: 'https://a.example,https://b.example' });
+    const url = '/v1/countries/KZ';
+    const a = await listed.inject({ url, headers: { origin: 'https://a.example' } });
+    const b = await listed.inject({ url, headers: { origin: 'https://b.example' } });
+    const stranger = await listed.inject({ url, headers: { origin: 'https://evil.example' } });
+    t.equal(b.body, a.body, 'the second answer came from the same cached body');
+    t.equal(a.headers['access-control-allow-origin'], 'https://a.example');
+    t.equal(b.headers['access-control-allow-origin'], 'https://b.example');
+    t.notOk(stranger.headers['access-control-allow-origin'], 'an origin not listed gets no CORS grant');
+    for (const res of [a, b])
+      t.same(String(res.headers.vary).split(', ').sort(), ['Accept', 'Accept-Encoding', 'Origin']);
+  },
+);

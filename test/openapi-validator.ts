@@ -1,0 +1,109 @@
+// An independent check of responses against the committed openapi.yaml: it reads only the document (not the app's
+// zod schemas) and validates with Ajv's JSON Schema 2020-12, the dialect of OpenAPI 3.1. Every response a test gets
+// through buildTestApp passes through it, so the document and the behaviour cannot drift apart.
+import { readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+type Json = Record<string, any>;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+const doc = parse(readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8')) as Json;
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats(ajv);
+ajv.addSchema(doc, 'openapi');
+
+/** Statuses any request may get from the server itself, whatever the operation: none carry data. */
+const GLOBAL_STATUSES = new Set([304, 405, 413, 414, 415, 429, 431, 503]);
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+const operations = Object.entries(doc.paths as Json).map(([template, item]) => ({
+  template,
+  regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+  item: item as Json,
+}));
+
+const compiled = new Map<string, ValidateFunction>();
+function validatorAt(ref: string): ValidateFunction {
+  let v = compiled.get(ref);
+  if (!v) {
+    v = ajv.compile({ $ref: `openapi#/${ref}` });
+    compiled.set(ref, v);
+  }
+  return v;
+}
+
+export interface CheckedResponse {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+  rawPayload: Buffer;
+}
+
+export function textOf(res: CheckedResponse): string {
+  const encoding = String(res.headers['content-encoding'] ?? '');
+  if (encoding === 'gzip') return gunzipSync(res.rawPayload).toString('utf8');
+  if (encoding === 'br') return brotliDecompressSync(res.rawPayload).toString('utf8');
+  if (encoding === 'deflate') return inflateSync(res.rawPayload).toString('utf8');
+  return res.body;
+}
+
+/** The ways this response departs from the document; empty when it conforms. */
+export function openApiViolations(method: string, url: string, res: CheckedResponse): string[] {
+  const path = url.split('?')[0]!;
+  if (path.startsWith('/docs') || path === '/openapi.json' || path === '/openapi.yaml') return [];
+  const where = `${method} ${url} -> ${res.statusCode}`;
+  const type = String(res.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim();
+  const problemRef = 'components/schemas/Problem';
+  const validate = (ref: string, value: unknown): string[] => {
+    const v = validatorAt(ref);
+    return v(value) ? [] : [`${where}: body does not match ${ref}: ${ajv.errorsText(v.errors)}`];
+  };
+  const json = (): unknown => {
+    try {
+      return JSON.parse(textOf(res));
+    } catch {
+      return Symbol('not JSON');
+    }
+  };
+
+  const op = operations.find((o) => o.regex.test(path));
+  const verb = method === 'HEAD' ? 'get' : method.toLowerCase();
+  const operation = op?.item[verb] as Json | undefined;
+  if (!op || !operation) {
+    // No such operation: the server's own answer (404 unknown path, 405 wrong method, ...) as a problem.
+    if (res.statusCode === 404 || GLOBAL_STATUSES.has(res.statusCode) || (res.statusCode === 400 && !op)) {
+      if (method === 'HEAD' || res.statusCode === 304) return [];
+      if (type !== 'application/problem+json') return [`${where}: expected application/problem+json, got ${type}`];
+      return validate(problemRef, json());
+    }
+    if (method === 'OPTIONS' && res.statusCode === 204) return [];
+    return [`${where}: no operation ${method} ${op?.template ?? path} in openapi.yaml`];
+  }
+  const documented = (operation.responses ?? {}) as Json;
+  const response = documented[String(res.statusCode)] as Json | undefined;
+  if (!response) {
+    if (res.statusCode === 304 || method === 'HEAD') return [];
+    if (GLOBAL_STATUSES.has(res.statusCode)) {
+      if (type !== 'application/problem+json') return [`${where}: expected application/problem+json, got ${type}`];
+      return validate(problemRef, json());
+    }
+    return [`${where}: status not documented (documented: ${Object.keys(documented).join(', ')})`];
+  }
+  if (method === 'HEAD' || !response.content) return [];
+  const media = (response.content as Json)[type];
+  if (!media) {
+    return [`${where}: content type ${type || '(none)'} not documented (${Object.keys(response.content).join(', ')})`];
+  }
+  if (type === 'application/json' || type === 'application/problem+json') {
+    const ref = pointer('paths', op.template, verb, 'responses', String(res.statusCode), 'content', type, 'schema');
+    return validate(ref, json());
+  }
+  if (media.schema?.type === 'string' && typeof res.body !== 'string') return [`${where}: body is not text`];
+  return [];
+}
