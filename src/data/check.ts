@@ -192,6 +192,12 @@ export function checkDataset(ds: Dataset): DataIssue[] {
           add(casesFile, `${at}.sentences[${j}]`, 'needs a length (years, months, days) or an amount');
         }
       });
+      const needsNote = k.dateKind === 'inferred' || k.dateKind === 'not-after';
+      if (needsNote && !k.dateNote) {
+        add(casesFile, `${at}.dateNote`, `dateKind ${k.dateKind} needs a dateNote saying how the date was worked out`);
+      } else if (!needsNote && k.dateNote) {
+        add(casesFile, `${at}.dateNote`, 'only an inferred or not-after date takes a dateNote');
+      }
       k.events.forEach((e, j) => refSources(casesFile, `${at}.events[${j}].sources`, e.sources));
       k.disputes.forEach((d, j) => refSources(casesFile, `${at}.disputes[${j}].sources`, d.sources));
       if (k.outcome === 'convicted' && k.sentences.length === 0 && k.basis === 'official-text') {

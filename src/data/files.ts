@@ -50,6 +50,9 @@ export const EXEMPTION_CONDITIONS = [
 ] as const;
 export const EXEMPTION_EFFECTS = ['release-from-liability', 'mitigation'] as const;
 export const COURT_LEVELS = ['first-instance', 'appeal', 'cassation', 'supreme', 'military'] as const;
+/** How a case's date is known: decision (the court's date), reported (the report's date), inferred (worked out
+ * from the source's own context), not-after (undated ruling; the date is that of the report, an upper bound). */
+export const DATE_KINDS = ['decision', 'reported', 'inferred', 'not-after'] as const;
 export const SIDES = ['russia', 'ukraine', 'other'] as const;
 export const OUTCOMES = [
   'convicted',
@@ -280,7 +283,9 @@ export const CaseFileSchema = z.strictObject({
           place: text.nullable(),
         }),
         decided: partialDate,
-        dateKind: z.enum(['decision', 'reported']),
+        dateKind: z.enum(DATE_KINDS),
+        // Required for inferred and not-after (check.ts): how the date was worked out, in our words.
+        dateNote: text.nullable().optional(),
         defendant: z.strictObject({
           name: text.nullable(),
           age: z.number().int().min(14).max(110).nullable().optional(),

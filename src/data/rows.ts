@@ -229,6 +229,7 @@ export function toRows(ds: Dataset): Rows {
         decidedDate: startOf(k.decided),
         decidedPrecision: precisionOf(k.decided),
         dateKind: k.dateKind,
+        dateNote: k.dateNote ?? null,
         defendantName: k.defendant.name,
         defendantAge: k.defendant.age ?? null,
         defendantSex: k.defendant.sex ?? null,

@@ -4,6 +4,7 @@ import { CountFlagSchema, listParams } from '../http/formats.js';
 import {
   APPEAL_STATUSES,
   COURT_LEVELS,
+  DATE_KINDS,
   EVENT_KINDS,
   OUTCOMES,
   PENALTY_KINDS,
@@ -79,8 +80,13 @@ export const CaseSchema = z
       date: PartialDateSchema.describe('Decision date, or the date of the report when the decision date is not known'),
       precision: PrecisionSchema,
       kind: z
-        .enum(['decision', 'reported'])
-        .describe('decision: the court decided on this date; reported: only the report date is known'),
+        .enum(DATE_KINDS)
+        .describe(
+          'decision: the court decided on this date; reported: only the date of the report is known; ' +
+            "inferred: worked out from the source's own context (see note); not-after: the source gives no " +
+            'date, so this is the date of the report and the decision was on or before it',
+        ),
+      note: z.string().nullable().describe('How an inferred or not-after date was worked out; null otherwise'),
     }),
     defendant: z.object({
       name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
@@ -119,6 +125,10 @@ export const CaseQuerySchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional().describe('Only cases with this outcome'),
   force: z.string().max(100).optional().describe('Only cases where the defendant served this force'),
   side: z.enum(SIDES).optional().describe('Only cases where the defendant served this side'),
+  dateKind: z
+    .enum(DATE_KINDS)
+    .optional()
+    .describe('Only cases whose date is known this way, e.g. decision for exactly dated rulings'),
   decidedFrom: date('Only cases decided (or reported) on or after this date; a month or year means its first day'),
   decidedTo: date('Only cases decided (or reported) on or before this date; a month or year means its last day'),
   sort: z

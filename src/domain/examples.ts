@@ -46,7 +46,7 @@ export const caseExample = {
   id: 'kg-2024-osh-unnamed',
   country: 'KG' as const,
   court: { name: null, level: 'first-instance' as const, place: 'Osh' },
-  decided: { date: '2024-06-24', precision: 'day' as const, kind: 'reported' as const },
+  decided: { date: '2024-06-24', precision: 'day' as const, kind: 'reported' as const, note: null },
   defendant: { name: null, age: null, sex: 'male' as const, citizenships: ['KG'] },
   charges: [],
   conducts: ['armed-conflict-participation'],

@@ -19,6 +19,7 @@ export function caseConditions(f: CaseFilter): SQL[] {
   if (f.outcome) where.push(eq(cases.outcome, f.outcome));
   if (f.force) where.push(eq(cases.forceId, f.force));
   if (f.side) where.push(eq(cases.side, f.side));
+  if (f.dateKind) where.push(eq(cases.dateKind, f.dateKind));
   if (f.conduct) where.push(sql`${cases.conducts} @> array[${f.conduct}]::text[]`);
   if (f.provision) {
     where.push(
@@ -117,6 +118,7 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       date: r.decided,
       precision: r.decidedPrecision as Case['decided']['precision'],
       kind: r.dateKind as Case['decided']['kind'],
+      note: r.dateNote,
     },
     defendant: {
       name: r.defendantName,

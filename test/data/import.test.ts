@@ -147,6 +147,15 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: the previous version is open-ended/,
     ],
     [
+      'an inferred date without a note',
+      (d) =>
+        editYaml(kgCases(d), (doc) => {
+          doc.cases[0].dateKind = 'inferred';
+          delete doc.cases[0].dateNote;
+        }),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.dateNote: dateKind inferred needs a dateNote/,
+    ],
+    [
       'a misspelt field',
       (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].sumary = 'x')),
       /^data\/kg\/cases\.yaml: cases\[0\]: Unrecognized key: "sumary"$/,

@@ -60,6 +60,19 @@ t.test('filters by country, provision, conduct, outcome and date range', async (
   t.equal(byOutcome.body.data.length, convicted.length);
   t.ok(convicted.length > 0);
 
+  const kinds = [...new Set(allCases.map((c) => c.dateKind))];
+  t.ok(kinds.includes('decision') && kinds.includes('reported'), `date kinds in the data: ${kinds}`);
+  for (const kind of kinds) {
+    const ofKind = allCases.filter((c) => c.dateKind === kind);
+    const byKind = await get(`/v1/cases?dateKind=${kind}&limit=200`);
+    t.same(byKind.body.data.map((c: { id: string }) => c.id).sort(), ofKind.map((c) => c.id).sort(), kind);
+    for (const c of byKind.body.data) {
+      const yaml = ofKind.find((k) => k.id === c.id)!;
+      t.equal(c.decided.kind, kind);
+      t.equal(c.decided.note, yaml.dateNote ?? null, `${c.id} date note`);
+    }
+  }
+
   const in2024 = allCases.filter((c) => c.decided.startsWith('2024'));
   const byDate = await get('/v1/cases?decidedFrom=2024&decidedTo=2024&limit=200');
   t.same(byDate.body.data.map((c: { id: string }) => c.id).sort(), in2024.map((c) => c.id).sort());

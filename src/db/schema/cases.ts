@@ -17,6 +17,7 @@ export const cases = pgTable(
     decidedDate: date('decided_date', { mode: 'string' }).notNull(),
     decidedPrecision: text('decided_precision').notNull(),
     dateKind: text('date_kind').notNull(),
+    dateNote: text('date_note'),
     defendantName: text('defendant_name'),
     defendantAge: integer('defendant_age'),
     defendantSex: text('defendant_sex'),
