@@ -19,7 +19,8 @@ t.test('Katibat al-Tawhid wal-Jihad: Uzbek Supreme Court, 26 September 2016', as
   t.equal(uz?.from, '2016-09-26');
   t.equal(uz?.to, null);
   t.match(uz?.act, /Supreme Court of Uzbekistan/);
-  t.same(uz?.sources, ['xs-nd-tashkent-ktj-members-detained']);
+  // round-4 audit: a second item citing the same decision (xabar.uz, State Security Service) was added
+  t.same(uz?.sources, ['xs-nd-tashkent-ktj-members-detained', 'xabar-nd-tashkent-tjk-members-detained']);
   const [kg] = designations('katibat-al-tawhid-wal-jihad', 'KG');
   t.equal(kg?.from, null, 'the Osh City Court decision date is not given');
   t.match(kg?.act, /Osh City Court/);
@@ -37,13 +38,14 @@ t.test('Taliban: designated and later removed in Kazakhstan and Kyrgyzstan, stil
   t.same(
     kz.map((d) => [d.from, d.to]),
     [
-      ['2005', '2023-12'],
+      ['2005-03-15', '2023-12'],
       ['2015', '2023-12'],
     ],
-    'the disagreeing designation years are both kept',
+    'the disagreeing designation years are both kept (2005 refined to the day by The Times of Central Asia)',
   );
+  t.match(kz[0]?.act, /Supreme Court of Kazakhstan on 15 March 2005/);
   const [kg] = designations('taliban', 'KG');
-  t.equal(kg?.from, '2006-09');
+  t.equal(kg?.from, '2006-09-15', 'day given by The Times of Central Asia (round-4 audit)');
   t.equal(kg?.to, '2024-09');
   t.match(kg?.act, /Pervomaisky District Court/);
   const [tj] = designations('taliban', 'TJ');
@@ -76,4 +78,20 @@ t.test('no Turkmen designation is recorded and every designation names known sou
     );
     for (const d of f.designations) for (const s of d.sources) t.ok(sourceIds.has(s), `${f.id}: source ${s} exists`);
   }
+});
+
+t.test('Islamic State: court decisions in Kazakhstan, Kyrgyzstan and Tajikistan', async (t) => {
+  const [kz] = designations('islamic-state', 'KZ');
+  t.equal(kz?.from, '2015-10-15');
+  t.match(kz?.act, /Esil District Court of Astana/);
+  const [kg] = designations('islamic-state', 'KG');
+  t.equal(kg?.from, '2015-03-16', 'in force from 16 March 2015 (ruling of 13 February)');
+  t.match(kg?.act, /Oktyabrsky District Court of Bishkek/);
+  const tj = designations('islamic-state', 'TJ');
+  t.same(
+    tj.map((d) => d.from),
+    ['2015-04', '2015-05'],
+    'the Tajik sources disagree on the month; both kept',
+  );
+  t.ok(tj[0]?.sources.includes('loc-2015-06-08-tajikistan-isis-terrorist'), 'the year rests on a second source');
 });

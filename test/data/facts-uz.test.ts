@@ -65,7 +65,7 @@ t.test('years worked out from undated reports are marked inferred, with a note',
 t.test('dated reports keep dateKind reported', async (t) => {
   const dated: Array<[string, string]> = [
     ['uz-2025-fergana-qoshtepa-akh', '2025-01-08'],
-    ['uz-2025-angren-um', '2025-06-11'],
+    ['uz-2025-angren-um', '2025-06-07'], // earliest dated report (audit: was AKIpress 11 June)
     ['uz-2025-bekabad-aa', '2025-08-21'],
     ['uz-2026-fergana-rishtan-unnamed', '2026-02-18'],
   ];
