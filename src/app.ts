@@ -130,7 +130,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app,
     revisionCache(() => currentRevision(opts.database.db)),
     c.cacheMaxAge,
-    responseCache(c.responseCacheMb * 1024 * 1024),
+    // RESPONSE_CACHE_MB=0: no response cache (and so no single flight either).
+    c.responseCacheMb > 0 ? responseCache(c.responseCacheMb * 1024 * 1024) : undefined,
   );
   await app.register(fastifyCompress, { threshold: 1024 });
   const origins = c.corsOrigins;

@@ -86,6 +86,8 @@ export function responseCache(maxBytes: number) {
     get size(): number {
       return entries.size;
     },
+    /** Counts since start: answers served from the cache, computed, and computed once for several requests. */
+    stats: { hits: 0, misses: 0, coalesced: 0 },
   };
 }
 
@@ -94,6 +96,8 @@ export type ResponseCache = ReturnType<typeof responseCache>;
 declare module 'fastify' {
   interface FastifyRequest {
     fromCache?: boolean;
+    /** Set on the one request computing a cacheable answer that others wait for; called once it is stored or lost. */
+    flightDone?: () => void;
     /** This request's ETag, computed once when its revision is known. */
     etag?: string;
   }
@@ -123,6 +127,14 @@ export function registerCaching(
 ): void {
   // The ETag already stands for the import, URL and Accept; the URL is added so that a hash collision cannot matter.
   const keyOf = (req: FastifyRequest) => `${req.etag}\n${req.url}`;
+  // Single flight: while one request computes a cacheable answer, others for the same key wait for it instead of
+  // running the same queries (a dashboard's burst on a cold cache, or every client just after an import).
+  const flights = new Map<string, Promise<void>>();
+  const land = (req: FastifyRequest) => {
+    const done = req.flightDone;
+    req.flightDone = undefined;
+    done?.();
+  };
 
   // preParsing, not onRequest: it runs after every onRequest hook, the rate limit and load shedding included, so a
   // conditional or cached answer is still counted and limited.
@@ -149,7 +161,26 @@ export function registerCaching(
         })
         .send();
     }
-    const hit = req.method === 'GET' ? cache?.get(keyOf(req)) : undefined;
+    if (req.method !== 'GET' || !cache) return payload;
+    const key = keyOf(req);
+    let hit = cache.get(key);
+    if (!hit) {
+      const flight = flights.get(key);
+      if (flight) {
+        cache.stats.coalesced += 1;
+        await flight;
+        // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
+        hit = cache.get(key);
+      } else {
+        cache.stats.misses += 1;
+        let resolve!: () => void;
+        flights.set(key, new Promise<void>((r) => (resolve = r)));
+        req.flightDone = () => {
+          flights.delete(key);
+          resolve();
+        };
+      }
+    } else cache.stats.hits += 1;
     if (hit) {
       req.fromCache = true;
       return reply
@@ -186,6 +217,10 @@ export function registerCaching(
       }
       cache.set(keyOf(req), { headers, body: payload });
     }
+    land(req);
     return payload;
   });
+  // Whatever happened to the first request (an error answer, a lost connection), the waiting ones go on.
+  app.addHook('onResponse', async (req) => land(req));
+  app.addHook('onRequestAbort', async (req) => land(req));
 }

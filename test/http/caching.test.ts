@@ -1,0 +1,94 @@
+// The response cache on its own, on a minimal server: single flight (concurrent misses for one URL run the handler
+// once), its release when the first answer is an error or not cacheable, and the cache's LRU byte bound.
+import Fastify from 'fastify';
+import t from 'tap';
+import { registerCaching, responseCache, type Revision } from '../../src/http/caching.js';
+
+const revision: Revision = { revision: 'r1', importedAt: '2026-01-01T00:00:00.000Z' };
+
+async function server(maxBytes = 1024 * 1024) {
+  const app = Fastify({ logger: false });
+  const cache = responseCache(maxBytes);
+  registerCaching(app, async () => revision, 60, cache);
+  const runs: Record<string, number> = {};
+  const count = (name: string) => (runs[name] = (runs[name] ?? 0) + 1);
+  const pause = () => new Promise((r) => setTimeout(r, 50));
+  app.get('/slow', async (req) => {
+    const n = count('slow');
+    await pause();
+    return { n, q: (req.query as Record<string, string>).q ?? null };
+  });
+  app.get('/fails-once', async (_req, reply) => {
+    const n = count('fails-once');
+    await pause();
+    if (n === 1) return reply.code(503).send({ n });
+    return { n };
+  });
+  app.get('/big', async () => {
+    const n = count('big');
+    await pause();
+    return { n, pad: 'x'.repeat(4096) };
+  });
+  await app.ready();
+  return { app, cache, runs };
+}
+
+t.test('concurrent misses for one URL run the handler once and get the same answer', async (t) => {
+  const { app, cache, runs } = await server();
+  t.teardown(() => app.close());
+  const answers = await Promise.all(Array.from({ length: 20 }, () => app.inject('/slow')));
+  t.equal(runs.slow, 1, 'the handler ran once for 20 simultaneous requests');
+  t.same(new Set(answers.map((a) => a.statusCode)), new Set([200]));
+  t.same(new Set(answers.map((a) => a.body)), new Set(['{"n":1,"q":null}']), 'every request got the first answer');
+  t.same(new Set(answers.map((a) => a.headers.etag)).size, 1, 'and its ETag');
+  t.same(cache.stats, { hits: 0, misses: 1, coalesced: 19 });
+
+  // Another URL is another flight.
+  const other = await Promise.all([app.inject('/slow?q=a'), app.inject('/slow?q=b'), app.inject('/slow?q=a')]);
+  t.equal(runs.slow, 3, 'two other URLs: two more runs');
+  t.same(
+    other.map((a) => a.json().q),
+    ['a', 'b', 'a'],
+  );
+  // Once stored, a later request is a hit and runs nothing.
+  t.equal((await app.inject('/slow')).json().n, 1);
+  t.equal(runs.slow, 3);
+  t.equal(cache.stats.hits, 1);
+});
+
+t.test('a first answer that is an error is not shared: the waiting requests compute their own', async (t) => {
+  const { app, runs } = await server();
+  t.teardown(() => app.close());
+  const answers = await Promise.all(Array.from({ length: 5 }, () => app.inject('/fails-once')));
+  const statuses = answers.map((a) => a.statusCode).sort();
+  t.same(statuses, [200, 200, 200, 200, 503], 'only the first failed; the others did not inherit its 503');
+  t.equal(runs['fails-once'], 5, 'the four waiting requests each ran the handler after the failure');
+  t.equal(answers.find((a) => a.statusCode === 503)?.json().n, 1);
+});
+
+t.test('an answer too large to store releases the waiting requests too', async (t) => {
+  // 8 KiB cache: one entry may take 1 KiB, and the 4 KiB answer is never stored.
+  const { app, cache, runs } = await server(8 * 1024);
+  t.teardown(() => app.close());
+  const answers = await Promise.all(Array.from({ length: 4 }, () => app.inject('/big')));
+  t.same(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200, 200],
+  );
+  t.equal(runs.big, 4);
+  t.equal(cache.size, 0);
+});
+
+t.test('the LRU keeps to its byte bound and evicts the least recently used', async (t) => {
+  const c = responseCache(4000);
+  const body = (n: number) => 'y'.repeat(n);
+  c.set('a', { headers: {}, body: body(400) });
+  c.set('b', { headers: {}, body: body(400) });
+  t.ok(c.get('a'), 'a used, so b is now the oldest');
+  for (const k of ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) c.set(k, { headers: {}, body: body(400) });
+  t.equal(c.get('b'), undefined, 'b evicted first');
+  t.ok(c.get('a'), 'a kept');
+  t.ok(c.size * 401 <= 4000, `within the bound (${c.size} entries)`);
+  c.set('huge', { headers: {}, body: body(600) });
+  t.equal(c.get('huge'), undefined, 'an entry over an eighth of the cache is refused');
+});
