@@ -67,6 +67,21 @@ t.test('Aiypqaliev: eight years in 2019, one of the fourteen repatriated from Sy
   t.match(cases.get('kz-2019-nur-sultan-fourteen-jusan')!.summary, /Aiypkaliev/);
 });
 
+t.test('Shcherbak, Kostanay, 21 May 2020: four and a half years, year from a second source', async (t) => {
+  const k = cases.get('kz-2020-kostanay-shcherbak')!;
+  t.equal(k.defendant.name, 'Yevgeny Shcherbak (Евгений Щербак)');
+  t.equal(k.court.place, 'Kostanay');
+  t.equal(k.decided, '2020-05-21');
+  t.equal(k.dateKind, 'inferred');
+  t.match(k.dateNote ?? '', /Forum Mariupol/);
+  t.same(years('kz-2020-kostanay-shcherbak'), [[4, 6, false]]);
+  t.same(k.charges, [], 'article number not given in the sources');
+  t.equal(k.side, 'russia');
+  t.ok(k.events.some((e) => e.kind === 'extradition' && e.date === '2020-04'));
+  t.ok(k.sources.includes('svpressa-nd-shcherbak-kostanay-sentence'));
+  t.equal(sources.get('forummariupol-2023-12-01-militia-arrests-kz')?.published, '2023-12-01');
+});
+
 t.test('Shompolov: the colony regime and the unchanged term', async (t) => {
   const k = cases.get('kz-2023-karaganda-shompolov')!;
   const s = k.sentences.find((x) => x.kind === 'imprisonment')!;

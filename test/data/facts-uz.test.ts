@@ -106,9 +106,34 @@ t.test('Syria: aspirants and financiers prosecuted under the terrorism articles;
   t.ok(s.sources.includes('azattyk-2025-12-05-sss-338-cases'));
 });
 
+t.test('round 4: The Diplomat\'s "Mansur*" case is dated not-after its September 2025 report', async (t) => {
+  const k = cases.get('uz-2025-unnamed-25-restricted')!;
+  t.equal(k.decided, '2025-09');
+  t.equal(k.dateKind, 'not-after');
+  t.match(k.dateNote ?? '', /September 2025/);
+  t.equal(k.defendant.name, null, 'the article uses an apparently changed name');
+  t.equal(k.defendant.age, 25);
+  t.same(k.charges, [], 'the part read names no article');
+  t.same(
+    k.sentences.map((s) => [s.kind, s.years, s.months, s.suspended]),
+    [['restriction-of-liberty', 4, 0, false]],
+  );
+  t.same(k.sources, ['diplomat-2025-09-uzbek-fighters-mild-punishments']);
+
+  const n = notes.get('uz-practice-syria-aspirants-terrorism-articles')!;
+  t.match(n.statement, /Tuproqqal'a/);
+  t.match(n.statement, /155-3/);
+  t.ok(n.sources.includes('zamon-uz-nd-khorezm-ktj-financing'));
+});
+
 t.test('the still-undated rulings stay in the gaps', async (t) => {
   t.match(gaps, /Khairulin/);
   t.match(gaps, /Besharyk/);
   t.match(gaps, /Wagner member who took part in the June 2023 mutiny/);
   t.match(gaps, /ONDATE=30\.12\.2015/);
+  t.match(gaps, /A\.K\., 24/, 'Fergana District Court, undated');
+  t.match(gaps, /Gallyaaral District Criminal Court/, 'B. M., undated');
+  t.match(gaps, /Shavkat Yuldashev/);
+  t.match(gaps, /Tuproqqal'a district court sentence/);
+  t.notOk(cases.has('uz-2025-fergana-ak'), 'A.K. is not recorded as a case');
 });
