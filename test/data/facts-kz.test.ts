@@ -95,3 +95,18 @@ t.test('practice: Syria/Iraq prosecutions from 2014, citizenship revocation proc
   t.match(notes.get('kz-policy-citizenship-revocation-2017')!.statement, /57 Kazakhstanis/);
   t.ok(kz.law.instruments.find((i) => i.id === 'kz-cc-2014')!.sources.includes('ecoi-usdos-crt-2021-kazakhstan'));
 });
+
+t.test('court guidance: Supreme Court normative resolution of 8 December 2017 No. 11, opening read only', async (t) => {
+  const g = kz.law.instruments.find((i) => i.id === 'kz-guidance-2017-terrorist-extremist-crimes')!;
+  t.equal(g.kind, 'court-guidance');
+  t.equal(g.number, 'No. 11');
+  t.equal(g.adopted, '2017-12-08');
+  t.equal(g.inForceFrom, null, 'no source read states the date of entry into force');
+  t.equal(g.basis, 'official-text');
+  t.equal(g.officialUrl, 'https://adilet.zan.kz/rus/docs/P170000011S');
+  t.match(g.summary ?? '', /Paragraph 3 and everything after it are cut off/);
+  t.match(g.summary ?? '', /do not interpret kz-cc-2014-art-170/);
+  t.ok(g.sources.includes('adilet-kz-sc-np-2017-11-ru'));
+  t.equal(sources.get('adilet-kz-sc-np-2017-11-en')?.translation, 'unofficial');
+  t.equal(sources.get('adilet-kz-sc-np-2017-11-kk')?.kind, 'official-text');
+});
