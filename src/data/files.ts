@@ -195,6 +195,9 @@ const PenaltySchema = z.strictObject({
   unit: z.enum(PENALTY_UNITS).nullable(),
   role: z.enum(PENALTY_ROLES),
   mandatory: z.boolean().nullable().optional(),
+  // Why this value conflicts with another for the same part when the conflict is not two values of one kind (for
+  // example a report attaching another part's sanction to this one): the API then marks the penalty disputed.
+  dispute: text.optional(),
   sources: sourceRefs.optional(),
 });
 

@@ -198,6 +198,7 @@ export function toRows(ds: Dataset): Rows {
               unit: pen.unit,
               role: pen.role,
               mandatory: pen.mandatory ?? null,
+              disputeNote: pen.dispute ?? null,
               ord: penOrd,
             });
             // A penalty without its own sources is stated by its version's sources.

@@ -39,6 +39,7 @@ export const penaltyExample = {
   role: 'main' as const,
   mandatory: null,
   disputed: false,
+  disputeNote: null,
   sources: [tmMinjust],
 };
 

@@ -35,8 +35,12 @@ export const PenaltySchema = z
     disputed: z
       .boolean()
       .describe(
-        'True when sources disagree: another penalty of the same kind and role is given for this part by other sources',
+        'True when sources disagree: another penalty of the same kind and role is given for this part by other sources, or this value conflicts with the text in another way (see disputeNote)',
       ),
+    disputeNote: z
+      .string()
+      .nullable()
+      .describe('How this value conflicts with other sources, when the conflict is not two values of one kind'),
     sources: SourceRefsSchema,
   })
   .meta({ id: 'Penalty', examples: [penaltyExample] });

@@ -228,8 +228,10 @@ export async function versionsOf(
             unit: x.unit as Penalty['unit'],
             role: x.role as Penalty['role'],
             mandatory: x.mandatory,
-            // Two values for the same kind and role in one part are the sources disagreeing.
-            disputed: list.some((y) => y !== x && y.kind === x.kind && y.role === x.role),
+            // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
+            // marks as conflicting with the text (a dispute note).
+            disputed: x.disputeNote !== null || list.some((y) => y !== x && y.kind === x.kind && y.role === x.role),
+            disputeNote: x.disputeNote,
             sources: penRefs.get(x.id) ?? [],
           })),
         };

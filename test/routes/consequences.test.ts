@@ -184,3 +184,38 @@ t.test('compare: one row per country, the same figures as the consequences, JSON
     t.equal(r.articles, j.articles.join(' | '));
   });
 });
+
+t.test('a penalty the data marks as conflicting with the text is served as disputed, with its note', async (t) => {
+  const marked = ds.countries.flatMap((c) =>
+    c.law.provisions.flatMap((p) =>
+      p.versions.flatMap((v, vi) =>
+        v.parts.flatMap((pt) =>
+          pt.penalties.flatMap((pen, i) => (pen.dispute ? [{ p, vi, part: pt.part, i, pen, v }] : [])),
+        ),
+      ),
+    ),
+  );
+  t.ok(marked.length > 0, `the data has penalties with a dispute note (${marked.length})`);
+  for (const m of marked) {
+    const body = (await app.inject(`/v1/provisions/${m.p.id}`)).json();
+    const served = body.versions[m.vi].parts.find((x: { part: string }) => x.part === m.part).penalties[m.i];
+    t.equal(served.kind, m.pen.kind);
+    t.equal(served.disputed, true, `${m.p.id} part ${m.part} ${m.pen.kind}: disputed`);
+    t.equal(served.disputeNote, m.pen.dispute);
+    // The consequences for a day this version is in force carry the dispute into the range of that kind.
+    const date = start(m.v.validFrom);
+    const conduct = m.v.parts.find((x) => x.part === m.part)!.conducts[0]!;
+    const country = m.p.id.slice(0, 2).toUpperCase();
+    const { body: c } = await ask(country, `conduct=${conduct}&date=${date}`);
+    const range = c.penaltyRanges.find(
+      (r: { kind: string; role: string }) => r.kind === m.pen.kind && r.role === m.pen.role,
+    );
+    t.equal(range?.disputed, true, `${country} ${conduct} ${date}: the ${m.pen.kind} range is disputed`);
+  }
+  // A value read in the text and contradicted by no one stays undisputed beside them.
+  const uz = (await app.inject('/v1/provisions/uz-cc-1994-art-154-1')).json();
+  const part1 = uz.versions.at(-1).parts.find((x: { part: string }) => x.part === '1');
+  const fine = part1.penalties.find((x: { kind: string }) => x.kind === 'fine');
+  t.equal(fine.disputed, false);
+  t.equal(fine.disputeNote, null);
+});

@@ -100,6 +100,7 @@ export const penalties = pgTable(
     unit: text('unit'),
     role: text('role').notNull(),
     mandatory: boolean('mandatory'),
+    disputeNote: text('dispute_note'),
     ord: integer('ord').notNull(),
   },
   (t) => [index('penalties_part_idx').on(t.partId)],
