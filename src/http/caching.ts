@@ -86,7 +86,8 @@ export function responseCache(maxBytes: number) {
     get size(): number {
       return entries.size;
     },
-    /** Counts since start: answers served from the cache, computed, and computed once for several requests. */
+    /** Counts since start: answers served from the cache (hits), computed (misses), and taken from a simultaneous
+     * request's computation (coalesced). */
     stats: { hits: 0, misses: 0, coalesced: 0 },
   };
 }
@@ -167,10 +168,11 @@ export function registerCaching(
     if (!hit) {
       const flight = flights.get(key);
       if (flight) {
-        cache.stats.coalesced += 1;
         await flight;
         // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
         hit = cache.get(key);
+        if (hit) cache.stats.coalesced += 1;
+        else cache.stats.misses += 1;
       } else {
         cache.stats.misses += 1;
         let resolve!: () => void;

@@ -57,13 +57,14 @@ t.test('concurrent misses for one URL run the handler once and get the same answ
 });
 
 t.test('a first answer that is an error is not shared: the waiting requests compute their own', async (t) => {
-  const { app, runs } = await server();
+  const { app, cache, runs } = await server();
   t.teardown(() => app.close());
   const answers = await Promise.all(Array.from({ length: 5 }, () => app.inject('/fails-once')));
   const statuses = answers.map((a) => a.statusCode).sort();
   t.same(statuses, [200, 200, 200, 200, 503], 'only the first failed; the others did not inherit its 503');
   t.equal(runs['fails-once'], 5, 'the four waiting requests each ran the handler after the failure');
   t.equal(answers.find((a) => a.statusCode === 503)?.json().n, 1);
+  t.same(cache.stats, { hits: 0, misses: 5, coalesced: 0 }, 'counted as five computations, none shared');
 });
 
 t.test('an answer too large to store releases the waiting requests too', async (t) => {
