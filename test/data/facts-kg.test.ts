@@ -69,20 +69,26 @@ t.test('2025 recruitment case: house arrest and release of Sekerina, no verdict'
   t.match(cases.get('kg-2025-bishkek-svt')!.summary, /Sirotenko/);
 });
 
-t.test('Vasilyev: TASS of 25 April 2025 cited, house arrest kept as a dispute; Chui police case only a note', async (t) => {
-  const k = cases.get('kg-2025-bishkek-vasilyev')!;
-  t.ok(k.sources.includes('tass-2025-04-25-embassy-strategic-partnership'));
-  const d = k.disputes.find((x) => x.field === 'events.house-arrest')!;
-  t.same(d.sources, ['tass-2025-04-25-embassy-strategic-partnership', 'moscowtimes-2025-04-28-sekerina-house-arrest']);
-  t.equal(k.outcome, 'charged');
-  const note = kg.practice.practice.find((n) => n.id === 'kg-practice-police-case-online-calls-2024')!;
-  t.equal(note.from, '2024-12');
-  t.match(note.statement, /no court ruling/);
-  t.notOk(
-    kg.cases.cases.some((c) => c.sources.includes('24kg-nd-chui-el-uksun-recruiters')),
-    'no case record without a court ruling',
-  );
-});
+t.test(
+  'Vasilyev: TASS of 25 April 2025 cited, house arrest kept as a dispute; Chui police case only a note',
+  async (t) => {
+    const k = cases.get('kg-2025-bishkek-vasilyev')!;
+    t.ok(k.sources.includes('tass-2025-04-25-embassy-strategic-partnership'));
+    const d = k.disputes.find((x) => x.field === 'events.house-arrest')!;
+    t.same(d.sources, [
+      'tass-2025-04-25-embassy-strategic-partnership',
+      'moscowtimes-2025-04-28-sekerina-house-arrest',
+    ]);
+    t.equal(k.outcome, 'charged');
+    const note = kg.practice.practice.find((n) => n.id === 'kg-practice-police-case-online-calls-2024')!;
+    t.equal(note.from, '2024-12');
+    t.match(note.statement, /no court ruling/);
+    t.notOk(
+      kg.cases.cases.some((c) => c.sources.includes('24kg-nd-chui-el-uksun-recruiters')),
+      'no case record without a court ruling',
+    );
+  },
+);
 
 t.test('article 416 part 1: 7-10 years, also per the Supreme Court', async (t) => {
   const part = provisions
