@@ -1,23 +1,10 @@
 // Cross-checks a loaded dataset: unique ids, every reference resolves, versions do not overlap, min <= max.
 import type { Dataset, DataIssue } from './load.js';
+import type { LawFile } from './files.js';
 import { DataError } from './load.js';
+import { boundsOf, startOf } from '../rules/dates.js';
 
-/** First day of a partial date ("2024" -> "2024-01-01"). */
-export function startOf(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-
-/** Last day of a partial date ("2024-02" -> "2024-02-29"). */
-export function endOf(d: string): string {
-  if (d.length === 10) return d;
-  const [y, m] = d.split('-').map(Number) as [number, number | undefined];
-  const last = m === undefined ? new Date(Date.UTC(y, 12, 0)) : new Date(Date.UTC(y, m, 0));
-  return last.toISOString().slice(0, 10);
-}
-
-export function precisionOf(d: string): 'year' | 'month' | 'day' {
-  return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
-}
+export { startOf, endOf, precisionOf } from '../rules/dates.js';
 
 /** Returns every problem found; an empty list means the dataset may be imported. */
 export function checkDataset(ds: Dataset): DataIssue[] {
@@ -85,6 +72,7 @@ export function checkDataset(ds: Dataset): DataIssue[] {
   const caseIds = registry('case');
   const practiceIds = registry('practice note');
   const instrumentCountry = new Map<string, string>();
+  const instrumentById = new Map<string, Instrument>();
   const seenCountries = new Set<string>();
 
   // First pass: register every instrument and provision, so references may point across countries and files.
@@ -99,6 +87,7 @@ export function checkDataset(ds: Dataset): DataIssue[] {
     c.law.instruments.forEach((ins, i) => {
       instruments.add(ins.id, lawFile, `instruments[${i}].id`);
       instrumentCountry.set(ins.id, code);
+      instrumentById.set(ins.id, ins);
       if (!ins.id.startsWith(`${c.dir}-`)) add(lawFile, `instruments[${i}].id`, `must start with ${c.dir}-`);
     });
     c.law.provisions.forEach((p, i) => {
@@ -119,8 +108,17 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       refSources(lawFile, `${at}.sources`, ins.sources);
       if (ins.replaces && !instruments.has(ins.replaces))
         add(lawFile, `${at}.replaces`, `unknown instrument ${ins.replaces}`);
-      if (ins.inForceFrom && ins.inForceTo && startOf(ins.inForceFrom) > startOf(ins.inForceTo)) {
+      if (ins.inForceFrom && ins.inForceTo && boundsOf(ins.inForceFrom).earliest > boundsOf(ins.inForceTo).latest) {
         add(lawFile, `${at}.inForceTo`, 'is before inForceFrom');
+      }
+      // A code that replaces another takes effect the day the other ceases: the two boundaries are one.
+      const replaced = ins.replaces ? instrumentById.get(ins.replaces) : undefined;
+      if (replaced && ins.kind === 'criminal-code' && replaced.inForceTo !== ins.inForceFrom) {
+        add(
+          lawFile,
+          `${at}.inForceFrom`,
+          `must equal inForceTo of ${ins.replaces} (${replaced.inForceTo ?? 'null'}), the code it replaces`,
+        );
       }
     });
     c.law.provisions.forEach((p, i) => {
@@ -134,30 +132,69 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       p.successorOf.forEach((s, j) => {
         if (!provisions.has(s)) add(lawFile, `${at}.successorOf[${j}]`, `unknown provision ${s}`);
       });
-      let previousTo: string | null | undefined;
-      p.versions.forEach((v, j) => {
+      refConducts(lawFile, `${at}.conducts`, p.conducts);
+      for (const k of ['addedBy', 'repealedBy'] as const) {
+        const ref = p[k];
+        if (ref && !instruments.has(ref)) add(lawFile, `${at}.${k}`, `unknown instrument ${ref}`);
+      }
+      // The versions of a core article partition its span: from its entry into force (its own, the adding act's,
+      // or its code's) until repeal or the end of its code, each version starting where the previous one ended.
+      const span = provisionSpan(p, instrumentById);
+      if (p.scope === 'core') {
+        if (p.versions.length === 0) add(lawFile, `${at}.versions`, 'a core provision needs at least one version');
+        else if (span.from === null) {
+          add(
+            lawFile,
+            `${at}.inForceFrom`,
+            `the entry into force of ${p.addedBy ?? p.instrument} is not recorded; give it (an interval A/B when the day is not known)`,
+          );
+        }
+      }
+      const ids = new Set<string>();
+      const vs = p.versions;
+      vs.forEach((v, j) => {
         const vat = `${at}.versions[${j}]`;
+        if (ids.has(v.id)) add(lawFile, `${vat}.id`, `duplicate version id ${v.id}`);
+        ids.add(v.id);
         refSources(lawFile, `${vat}.sources`, v.sources);
         if (v.amendedBy && !instruments.has(v.amendedBy))
           add(lawFile, `${vat}.amendedBy`, `unknown instrument ${v.amendedBy}`);
-        if (v.validTo && startOf(v.validTo) <= startOf(v.validFrom))
+        if (v.validTo && boundsOf(v.validTo).latest <= boundsOf(v.validFrom).earliest)
           add(lawFile, `${vat}.validTo`, 'must be after validFrom');
-        if (j > 0) {
-          if (previousTo === null)
-            add(lawFile, `${vat}.validFrom`, 'the previous version is open-ended (validTo: null)');
-          else if (previousTo && startOf(v.validFrom) < startOf(previousTo)) {
-            add(lawFile, `${vat}.validFrom`, `overlaps the previous version (in force until ${previousTo})`);
-          }
+        if (j === 0 && span.from !== null && v.validFrom !== span.from) {
+          add(lawFile, `${vat}.validFrom`, `the first version must start when the article took effect (${span.from})`);
         }
-        previousTo = v.validTo;
+        if (j > 0 && v.validFrom !== vs[j - 1]!.validTo) {
+          add(
+            lawFile,
+            `${vat}.validFrom`,
+            `must equal the previous version's validTo (${vs[j - 1]!.validTo ?? 'null'}): versions partition the span`,
+          );
+        }
+        if (j === vs.length - 1 && v.validTo !== span.to) {
+          add(
+            lawFile,
+            `${vat}.validTo`,
+            span.to === null
+              ? 'the article is in force (its code has no inForceTo): the last version must be open (null)'
+              : `the last version must end when the article ceased (${span.to})`,
+          );
+        }
+        if (v.parts.length === 0 && !v.textUnknown)
+          add(lawFile, `${vat}.parts`, 'a version needs at least one part, or textUnknown saying why its text is not known');
+        if (v.textUnknown && v.parts.length === 0 && p.conducts.length === 0)
+          add(lawFile, `${at}.conducts`, 'a version with textUnknown and no parts needs the conducts of the article');
         const partNames = new Set<string>();
         v.parts.forEach((pt, k) => {
           const pat = `${vat}.parts[${k}]`;
           if (partNames.has(pt.part)) add(lawFile, `${pat}.part`, `duplicate part ${pt.part}`);
           partNames.add(pt.part);
           refConducts(lawFile, `${pat}.conducts`, pt.conducts);
+          const penIds = new Set<string>();
           pt.penalties.forEach((pen, m) => {
             const pp = `${pat}.penalties[${m}]`;
+            if (penIds.has(pen.id)) add(lawFile, `${pp}.id`, `duplicate penalty id ${pen.id}`);
+            penIds.add(pen.id);
             if (pen.min !== null && pen.max !== null && pen.min > pen.max) {
               add(lawFile, pp, `min ${pen.min} is greater than max ${pen.max}`);
             }
@@ -179,7 +216,11 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       refConducts(casesFile, `${at}.conducts`, k.conducts);
       if (k.force && !forces.has(k.force)) add(casesFile, `${at}.force`, `unknown force ${k.force}`);
       if (k.conflict && !conflicts.has(k.conflict)) add(casesFile, `${at}.conflict`, `unknown conflict ${k.conflict}`);
+      const chargeKeys = new Set<string>();
       k.charges.forEach((ch, j) => {
+        const key = `${ch.provision}#${ch.part ?? '*'}`;
+        if (chargeKeys.has(key)) add(casesFile, `${at}.charges[${j}]`, `duplicate charge ${key}`);
+        chargeKeys.add(key);
         const p = provisions.get(ch.provision);
         if (!p) add(casesFile, `${at}.charges[${j}].provision`, `unknown provision ${ch.provision}`);
         else if (ch.part !== null && !p.parts.has(ch.part)) {
@@ -211,6 +252,31 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       practiceIds.add(n.id, practiceFile, `${at}.id`);
       refSources(practiceFile, `${at}.sources`, n.sources);
       if (n.from && n.to && startOf(n.from) > startOf(n.to)) add(practiceFile, `${at}.to`, 'is before from');
+      const statIds = new Set<string>();
+      n.statistics.forEach((st, j) => {
+        const sat = `${at}.statistics[${j}]`;
+        if (statIds.has(st.id)) add(practiceFile, `${sat}.id`, `duplicate statistic id ${st.id}`);
+        statIds.add(st.id);
+        refSources(practiceFile, `${sat}.sources`, st.sources);
+        if (st.valueMax != null && st.valueMax < st.value) add(practiceFile, `${sat}.valueMax`, 'is below value');
+        if (st.from && st.to && startOf(st.from) > startOf(st.to)) add(practiceFile, `${sat}.to`, 'is before from');
+        st.scope.provisions.forEach((pr, m) => {
+          if (!provisions.has(pr)) add(practiceFile, `${sat}.scope.provisions[${m}]`, `unknown provision ${pr}`);
+        });
+        if (st.scope.force && !forces.has(st.scope.force))
+          add(practiceFile, `${sat}.scope.force`, `unknown force ${st.scope.force}`);
+        if (st.scope.conflict && !conflicts.has(st.scope.conflict))
+          add(practiceFile, `${sat}.scope.conflict`, `unknown conflict ${st.scope.conflict}`);
+      });
+      const penIds = new Set<string>();
+      n.penaltiesStated.forEach((ps, j) => {
+        const sat = `${at}.penaltiesStated[${j}]`;
+        if (penIds.has(ps.id)) add(practiceFile, `${sat}.id`, `duplicate penalty id ${ps.id}`);
+        penIds.add(ps.id);
+        if (ps.provision && !provisions.has(ps.provision))
+          add(practiceFile, `${sat}.provision`, `unknown provision ${ps.provision}`);
+        if (ps.min !== null && ps.max !== null && ps.min > ps.max) add(practiceFile, sat, 'min is greater than max');
+      });
     });
   }
 
@@ -232,4 +298,21 @@ export function checkDataset(ds: Dataset): DataIssue[] {
 export function assertValid(ds: Dataset): void {
   const issues = checkDataset(ds);
   if (issues.length > 0) throw new DataError(issues);
+}
+
+type Instrument = LawFile['instruments'][number];
+type Provision = LawFile['provisions'][number];
+
+/** Where an article's span begins and ends, as boundaries: its own dates, else the adding act's start and its code's. */
+export function provisionSpan(
+  p: Provision,
+  instruments: ReadonlyMap<string, Instrument>,
+): { from: string | null; to: string | null } {
+  const own = instruments.get(p.instrument);
+  const adding = p.addedBy ? instruments.get(p.addedBy) : undefined;
+  const repealing = p.repealedBy ? instruments.get(p.repealedBy) : undefined;
+  return {
+    from: p.inForceFrom ?? (adding ? adding.inForceFrom : (own?.inForceFrom ?? null)),
+    to: p.inForceTo ?? (repealing ? repealing.inForceFrom : (own?.inForceTo ?? null)),
+  };
 }

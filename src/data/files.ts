@@ -27,6 +27,8 @@ export const PENALTY_KINDS = [
   'probation-supervision',
   'deportation',
   'deprivation-of-citizenship',
+  'life-imprisonment',
+  'death-penalty',
 ] as const;
 export const PENALTY_UNITS = [
   'years',
@@ -60,6 +62,7 @@ export const OUTCOMES = [
   'charged',
   'dismissed',
   'released-under-amnesty',
+  'exempted',
   'pending',
   'wanted',
   'unknown',
@@ -77,6 +80,32 @@ export const EVENT_KINDS = [
   'extradition',
   'other',
 ] as const;
+/** What a statistic counts (data/FORMAT.md). */
+export const MEASURES = [
+  'cases-opened',
+  'persons-charged',
+  'persons-wanted',
+  'convicted',
+  'sentenced',
+  'acquitted',
+  'exempted',
+  'pardoned',
+  'amnestied',
+  'returned',
+  'repatriated',
+  'detained',
+  'extradited',
+  'killed',
+  'departed',
+  'fighting-abroad',
+  'recruited',
+  'deported',
+  'citizenship-revoked',
+] as const;
+export const QUALIFIERS = ['exact', 'at-least', 'at-most', 'about'] as const;
+/** core: an article on the subject, modelled with its texts over time; related: another article the sources name in
+ * a charge (attempt, illegal border crossing, terrorism), recorded with its number, heading and instrument. */
+export const PROVISION_SCOPES = ['core', 'related'] as const;
 export const PRACTICE_KINDS = ['practice', 'statistics', 'warning', 'policy', 'proposal', 'gap'] as const;
 export const STANCES = ['prosecutes', 'rarely-prosecutes', 'does-not-prosecute', 'unknown'] as const;
 export const FORCE_KINDS = ['state-armed-forces', 'private-military-company', 'volunteer-unit', 'armed-group'] as const;
@@ -111,7 +140,26 @@ export const partialDate = z
     return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
   }, 'is not a real date');
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** A change's in-force date: a partial date, or "A/B" (ISO 8601 interval) when it is known only to lie between the
+ * first day of A and the last day of B. */
+export const boundary = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
+    'must be an in-force date YYYY-MM-DD, YYYY-MM or YYYY, or an interval A/B of two such dates (quoted)',
+  )
+  .refine((s) => s.split('/').every((d) => partialDate.safeParse(d).success), 'is not a real date')
+  .refine((s) => {
+    const [a, b] = s.split('/');
+    return b === undefined || a! <= b;
+  }, 'interval A/B must have A before B');
+
+// No NUL or other control characters (tab and newline aside) in any text: they would fail in the database.
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
 const sourceRefs = z.array(slug).min(1, 'must name at least one source');
 const basis = z.enum(BASES);
 
@@ -189,6 +237,8 @@ export const CountryFileSchema = z.strictObject({
 });
 
 const PenaltySchema = z.strictObject({
+  // Fixed at first import (p1, p2, ...), never renumbered: a cited penalty id keeps its meaning.
+  id: slug,
   kind: z.enum(PENALTY_KINDS),
   min: z.number().nonnegative().nullable(),
   max: z.number().nonnegative().nullable(),
@@ -198,6 +248,10 @@ const PenaltySchema = z.strictObject({
   // Why this value conflicts with another for the same part when the conflict is not two values of one kind (for
   // example a report attaching another part's sanction to this one): the API then marks the penalty disputed.
   dispute: text.optional(),
+  // What explains this value beside the others for the same part: whose figure it is, which form of the offence.
+  context: text.optional(),
+  // How this value is known, when not as the version's basis (an official statement beside a read text).
+  basis: basis.optional(),
   sources: sourceRefs.optional(),
 });
 
@@ -226,9 +280,15 @@ export const LawFileSchema = z.strictObject({
       title: text,
       titleOriginal: text.nullable(),
       number: text.nullable(),
+      // Adopted by parliament; signed by the head of state; officially published; in force (an in-force date or an
+      // interval A/B where the day is not known); ceased to be in force.
       adopted: partialDate.nullable(),
-      inForceFrom: partialDate.nullable(),
-      inForceTo: partialDate.nullable(),
+      signed: partialDate.nullable().optional(),
+      published: partialDate.nullable().optional(),
+      inForceFrom: boundary.nullable(),
+      inForceTo: boundary.nullable(),
+      // How the in-force dates are known, in our words (which act put the code into force, which source says so).
+      datesNote: text.nullable().optional(),
       officialUrl: z.url().nullable(),
       replaces: slug.nullable(),
       summary: text.nullable().optional(),
@@ -245,19 +305,35 @@ export const LawFileSchema = z.strictObject({
         heading: text,
         headingOriginal: text.nullable(),
         successorOf: z.array(slug).default([]),
+        scope: z.enum(PROVISION_SCOPES).default('core'),
+        // The conducts the article as a whole reaches (from its heading): what a period whose text was not read covers.
+        conducts: z.array(slug).default([]),
+        // The act that inserted the article into its code, and the one that repealed it, when not the code itself.
+        addedBy: slug.nullable().optional(),
+        repealedBy: slug.nullable().optional(),
+        // The article's own span when it differs from its instrument's (added by an amending act, repealed early);
+        // by default the instrument's (or the adding act's) inForceFrom and the instrument's inForceTo.
+        inForceFrom: boundary.nullable().optional(),
+        inForceTo: boundary.nullable().optional(),
         versions: z
           .array(
             z.strictObject({
-              validFrom: partialDate,
-              validTo: partialDate.nullable(),
+              // Fixed at first import (the validFrom it was first recorded with), never renamed.
+              id: slug,
+              validFrom: boundary,
+              validTo: boundary.nullable(),
               amendedBy: slug.nullable(),
               basis,
               sources: sourceRefs,
-              parts: z.array(PartSchema).min(1, 'a version needs at least one part'),
+              // Why this period's text is not known (not read in any source); its parts may then be empty and the
+              // provision's conducts say what it covers.
+              textUnknown: text.optional(),
+              note: text.optional(),
+              parts: z.array(PartSchema),
               exemptions: z.array(ExemptionSchema).default([]),
             }),
           )
-          .min(1, 'a provision needs at least one sourced version'),
+          .default([]),
       }),
     )
     .default([]),
@@ -287,6 +363,10 @@ export const CaseFileSchema = z.strictObject({
         }),
         decided: partialDate,
         dateKind: z.enum(DATE_KINDS),
+        // The first report's date and the day the sentence runs from, when the sources give them.
+        reportedOn: partialDate.nullable().optional(),
+        sentenceStart: partialDate.nullable().optional(),
+        judge: text.nullable().optional(),
         // Required for inferred and not-after (check.ts): how the date was worked out, in our words.
         dateNote: text.nullable().optional(),
         defendant: z.strictObject({
@@ -295,7 +375,10 @@ export const CaseFileSchema = z.strictObject({
           sex: z.enum(['male', 'female']).nullable().optional(),
           citizenships: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')).default([]),
         }),
-        charges: z.array(z.strictObject({ provision: slug, part: z.string().nullable() })),
+        // Every article the sources name, of any scope; the id is <case>#<provision>#<part or *>.
+        charges: z.array(
+          z.strictObject({ provision: slug, part: z.string().nullable(), note: text.nullable().optional() }),
+        ),
         conducts: z.array(slug).min(1),
         side: z.enum(SIDES).nullable(),
         force: slug.nullable(),
@@ -328,6 +411,54 @@ export const CaseFileSchema = z.strictObject({
     .default([]),
 });
 
+const StatisticSchema = z.strictObject({
+  // Fixed at first import (s1, s2, ...), never renumbered.
+  id: slug,
+  measure: z.enum(MEASURES),
+  value: z.number().nonnegative(),
+  // The upper end when the source gives a range of counts ("between 10 and 15").
+  valueMax: z.number().nonnegative().nullable().optional(),
+  qualifier: z.enum(QUALIFIERS).default('exact'),
+  // The period counted: a year ("2023" to "2023"), a span, or since a start; as of a date when cumulative (from null).
+  from: partialDate.nullable(),
+  to: partialDate.nullable(),
+  scope: z
+    .strictObject({
+      provisions: z.array(slug).default([]),
+      conflict: slug.nullable().optional(),
+      force: slug.nullable().optional(),
+      region: text.nullable().optional(),
+    })
+    .default({ provisions: [] }),
+  // For "sentenced to N-M years": the sentences the counted persons received.
+  sentence: z
+    .strictObject({
+      kind: z.enum(PENALTY_KINDS),
+      min: z.number().nonnegative().nullable(),
+      max: z.number().nonnegative().nullable(),
+      unit: z.enum(PENALTY_UNITS),
+    })
+    .nullable()
+    .optional(),
+  // What this figure conflicts with, when another source counts the same thing differently.
+  dispute: text.optional(),
+  note: text.nullable().optional(),
+  basis: basis.optional(),
+  sources: sourceRefs.optional(),
+});
+
+const StatedPenaltySchema = z.strictObject({
+  id: slug,
+  provision: slug.nullable(),
+  part: z.string().nullable().optional(),
+  kind: z.enum(PENALTY_KINDS),
+  min: z.number().nonnegative().nullable(),
+  max: z.number().nonnegative().nullable(),
+  unit: z.enum(PENALTY_UNITS).nullable(),
+  role: z.enum(PENALTY_ROLES),
+  context: text.nullable().optional(),
+});
+
 export const PracticeFileSchema = z.strictObject({
   practice: z
     .array(
@@ -338,16 +469,9 @@ export const PracticeFileSchema = z.strictObject({
         from: partialDate.nullable(),
         to: partialDate.nullable(),
         statement: text,
-        statistics: z
-          .array(
-            z.strictObject({
-              year: z.number().int().min(1990).max(2100),
-              casesOpened: z.number().int().nonnegative().nullable().optional(),
-              convictions: z.number().int().nonnegative().nullable().optional(),
-              note: text.nullable().optional(),
-            }),
-          )
-          .default([]),
+        statistics: z.array(StatisticSchema).default([]),
+        // Penalties an official statement gives (a warning), with the article it names when any.
+        penaltiesStated: z.array(StatedPenaltySchema).default([]),
         basis,
         sources: sourceRefs,
       }),
