@@ -181,7 +181,11 @@ export function checkDataset(ds: Dataset): DataIssue[] {
           );
         }
         if (v.parts.length === 0 && !v.textUnknown)
-          add(lawFile, `${vat}.parts`, 'a version needs at least one part, or textUnknown saying why its text is not known');
+          add(
+            lawFile,
+            `${vat}.parts`,
+            'a version needs at least one part, or textUnknown saying why its text is not known',
+          );
         if (v.textUnknown && v.parts.length === 0 && p.conducts.length === 0)
           add(lawFile, `${at}.conducts`, 'a version with textUnknown and no parts needs the conducts of the article');
         const partNames = new Set<string>();

@@ -26,6 +26,7 @@ const TABLES = [
   ['caseCharges', s.caseCharges],
   ['cases', s.cases],
   ['practiceStatistics', s.practiceStatistics],
+  ['practicePenalties', s.practicePenalties],
   ['practiceNotes', s.practiceNotes],
   ['penalties', s.penalties],
   ['exemptions', s.exemptions],

@@ -1,6 +1,6 @@
 // Turns a checked dataset into the rows of each table, with stable ids derived from the data ids.
 import type * as s from '../db/schema/index.js';
-import { precisionOf, startOf } from './check.js';
+import { boundsOf, precisionOf, startOf } from '../rules/dates.js';
 import type { Dataset } from './load.js';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -26,6 +26,7 @@ export interface Rows {
   caseEvents: Row<typeof s.caseEvents>[];
   practiceNotes: Row<typeof s.practiceNotes>[];
   practiceStatistics: Row<typeof s.practiceStatistics>[];
+  practicePenalties: Row<typeof s.practicePenalties>[];
   searchDocuments: Row<typeof s.searchDocuments>[];
 }
 
@@ -40,7 +41,8 @@ export type RecordType =
   | 'penalty'
   | 'case'
   | 'event'
-  | 'practice';
+  | 'practice'
+  | 'statistic';
 
 export function toRows(ds: Dataset): Rows {
   const r: Rows = {
@@ -64,6 +66,7 @@ export function toRows(ds: Dataset): Rows {
     caseEvents: [],
     practiceNotes: [],
     practiceStatistics: [],
+    practicePenalties: [],
     searchDocuments: [],
   };
   const link = (recordType: RecordType, recordId: string, ids: readonly string[] | undefined) =>
@@ -141,8 +144,11 @@ export function toRows(ds: Dataset): Rows {
         titleOriginal: ins.titleOriginal,
         number: ins.number,
         adopted: ins.adopted,
+        signed: ins.signed ?? null,
+        published: ins.published ?? null,
         inForceFrom: ins.inForceFrom,
         inForceTo: ins.inForceTo,
+        datesNote: ins.datesNote ?? null,
         officialUrl: ins.officialUrl,
         replaces: ins.replaces,
         summary: ins.summary ?? null,
@@ -159,18 +165,28 @@ export function toRows(ds: Dataset): Rows {
         heading: p.heading,
         headingOriginal: p.headingOriginal,
         successorOf: p.successorOf,
+        scope: p.scope,
+        conducts: p.conducts,
+        addedBy: p.addedBy ?? null,
+        repealedBy: p.repealedBy ?? null,
       });
       p.versions.forEach((v, vOrd) => {
-        const versionId = `${p.id}@${v.validFrom}`;
+        const versionId = `${p.id}@${v.id}`;
+        const from = boundsOf(v.validFrom);
+        const to = v.validTo ? boundsOf(v.validTo) : null;
         r.provisionVersions.push({
           id: versionId,
           provisionId: p.id,
-          validFrom: startOf(v.validFrom),
-          validTo: v.validTo ? startOf(v.validTo) : null,
+          validFrom: from.earliest,
+          validFromLatest: from.latest,
+          validTo: to?.earliest ?? null,
+          validToLatest: to?.latest ?? null,
           validFromText: v.validFrom,
           validToText: v.validTo,
           amendedBy: v.amendedBy,
           basis: v.basis,
+          textUnknown: v.textUnknown ?? null,
+          note: v.note ?? null,
           ord: vOrd,
         });
         link('version', versionId, v.sources);
@@ -188,7 +204,7 @@ export function toRows(ds: Dataset): Rows {
             ord: ptOrd,
           });
           pt.penalties.forEach((pen, penOrd) => {
-            const id = `${partId}#p${penOrd + 1}`;
+            const id = `${partId}#${pen.id}`;
             r.penalties.push({
               id,
               partId,
@@ -199,6 +215,8 @@ export function toRows(ds: Dataset): Rows {
               role: pen.role,
               mandatory: pen.mandatory ?? null,
               disputeNote: pen.dispute ?? null,
+              context: pen.context ?? null,
+              basis: pen.basis ?? null,
               ord: penOrd,
             });
             // A penalty without its own sources is stated by its version's sources.
@@ -231,6 +249,9 @@ export function toRows(ds: Dataset): Rows {
         decidedPrecision: precisionOf(k.decided),
         dateKind: k.dateKind,
         dateNote: k.dateNote ?? null,
+        reportedOn: k.reportedOn ?? null,
+        sentenceStart: k.sentenceStart ?? null,
+        judge: k.judge ?? null,
         defendantName: k.defendant.name,
         defendantAge: k.defendant.age ?? null,
         defendantSex: k.defendant.sex ?? null,
@@ -248,7 +269,14 @@ export function toRows(ds: Dataset): Rows {
       });
       link('case', k.id, k.sources);
       k.charges.forEach((ch, ord) =>
-        r.caseCharges.push({ caseId: k.id, provisionId: ch.provision, part: ch.part, ord }),
+        r.caseCharges.push({
+          id: `${k.id}#${ch.provision}#${ch.part ?? '*'}`,
+          caseId: k.id,
+          provisionId: ch.provision,
+          part: ch.part,
+          note: ch.note ?? null,
+          ord,
+        }),
       );
       k.sentences.forEach((x, ord) => {
         const hasLength = x.years != null || x.months != null || x.days != null;
@@ -286,13 +314,45 @@ export function toRows(ds: Dataset): Rows {
         basis: n.basis,
       });
       link('practice', n.id, n.sources);
-      n.statistics.forEach((st, ord) =>
+      n.statistics.forEach((st, ord) => {
+        const id = `${n.id}#${st.id}`;
         r.practiceStatistics.push({
+          id,
           noteId: n.id,
-          year: st.year,
-          casesOpened: st.casesOpened ?? null,
-          convictions: st.convictions ?? null,
+          measure: st.measure,
+          value: st.value,
+          valueMax: st.valueMax ?? null,
+          qualifier: st.qualifier,
+          fromText: st.from,
+          toText: st.to,
+          provisions: st.scope.provisions,
+          conflictId: st.scope.conflict ?? null,
+          forceId: st.scope.force ?? null,
+          region: st.scope.region ?? null,
+          sentenceKind: st.sentence?.kind ?? null,
+          sentenceMin: st.sentence?.min ?? null,
+          sentenceMax: st.sentence?.max ?? null,
+          sentenceUnit: st.sentence?.unit ?? null,
+          dispute: st.dispute ?? null,
           note: st.note ?? null,
+          basis: st.basis ?? n.basis,
+          ord,
+        });
+        // A statistic without its own sources is stated by its note's sources.
+        link('statistic', id, st.sources ?? n.sources);
+      });
+      n.penaltiesStated.forEach((ps, ord) =>
+        r.practicePenalties.push({
+          id: `${n.id}#${ps.id}`,
+          noteId: n.id,
+          provisionId: ps.provision,
+          part: ps.part ?? null,
+          kind: ps.kind,
+          min: ps.min,
+          max: ps.max,
+          unit: ps.unit,
+          role: ps.role,
+          context: ps.context ?? null,
           ord,
         }),
       );

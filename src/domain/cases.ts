@@ -7,6 +7,7 @@ import {
   DATE_KINDS,
   EVENT_KINDS,
   OUTCOMES,
+  PROVISION_SCOPES,
   PENALTY_KINDS,
   SIDES,
   partialDate,
@@ -42,11 +43,18 @@ export const SentenceSchema = z
 
 export const ChargeSchema = z
   .object({
+    id: z.string().describe('Stable id: `<case id>#<provision id>#<part, or * when not known>`'),
     provision: z.string().describe('Provision id'),
     article: z.string(),
     heading: z.string(),
     instrument: z.string().describe('Instrument id'),
     part: z.string().nullable().describe('Part of the article; null when the sources do not say'),
+    scope: z
+      .enum(PROVISION_SCOPES)
+      .describe(
+        'core: an article on the subject; related: another article the sources name (attempt, border crossing, ...)',
+      ),
+    note: z.string().nullable().describe('About this charge (e.g. read with the attempt article), in our words'),
   })
   .meta({ id: 'Charge' });
 
@@ -87,7 +95,10 @@ export const CaseSchema = z
             'date, so this is the date of the report and the decision was on or before it',
         ),
       note: z.string().nullable().describe('How an inferred or not-after date was worked out; null otherwise'),
+      reported: PartialDateSchema.nullable().describe('The first report, when a decision date is known too; else null'),
+      sentenceStart: PartialDateSchema.nullable().describe('The day the sentence runs from, when a source gives it'),
     }),
+    judge: z.string().nullable().describe('The judge, as published; null when not published'),
     defendant: z.object({
       name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
       age: z.number().int().nullable(),

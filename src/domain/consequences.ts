@@ -5,18 +5,38 @@ import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, 
 import { GapSchema } from './countries.js';
 import { DesignationSchema } from './forces.js';
 import { PracticeNoteSchema } from './practice.js';
-import { ExemptionSchema, PartSchema } from './provisions.js';
+import { BoundarySchema, ExemptionSchema, PartSchema, PenaltySchema } from './provisions.js';
 
-export const PenaltyRangeSchema = z
+export const PenaltyAlternativeSchema = z
+  .object({
+    provision: z.string().describe('The provision whose part states this value'),
+    version: z.string().describe('The version id'),
+    part: z.string().describe('The part'),
+    penalty: PenaltySchema.describe('The value as its sources state it, with their context'),
+  })
+  .meta({ id: 'PenaltyAlternative' });
+
+export const PenaltyOptionSchema = z
   .object({
     kind: z.enum(PENALTY_KINDS),
     role: z.enum(PENALTY_ROLES),
     unit: z.enum(PENALTY_UNITS).nullable(),
-    min: z.number().nullable().describe('The lowest minimum over the applicable parts'),
-    max: z.number().nullable().describe('The highest maximum over the applicable parts'),
-    disputed: z.boolean().describe('True when sources disagree on a value within the range'),
+    alternatives: z
+      .array(PenaltyAlternativeSchema)
+      .describe(
+        'Every value stated for this kind of punishment in the applicable parts, each with its sources; never merged',
+      ),
+    disputed: z
+      .boolean()
+      .describe('True when sources disagree on the value for one part (see each alternative and its context)'),
+    envelope: z
+      .object({
+        min: z.number().nullable().describe('The lowest minimum over the alternatives; null if one gives none'),
+        max: z.number().nullable().describe('The highest maximum over the alternatives; null if one gives none'),
+      })
+      .describe('A summary for dashboards: the envelope of the alternatives, NOT a penalty any source states'),
   })
-  .meta({ id: 'PenaltyRange' });
+  .meta({ id: 'PenaltyOption' });
 
 export const LenientLawSchema = z
   .object({
@@ -36,19 +56,32 @@ export const ApplicableProvisionSchema = z
       heading: z.string(),
       instrument: z.object({ id: z.string(), title: z.string() }),
     }),
+    inForce: z
+      .enum(['certain', 'possible'])
+      .describe(
+        'certain: this text was in force on the date; possible: the date falls inside an uncertain boundary (a change known only to a year, a month or an interval), so this text and its neighbour are both returned',
+      ),
     version: z.object({
       id: z.string(),
-      validFrom: z.string(),
-      validTo: z.string().nullable(),
+      validFrom: BoundarySchema,
+      validTo: BoundarySchema.nullable(),
       amendedBy: z.string().nullable(),
       basis: BasisSchema,
+      textKnown: z.boolean().describe('False when the text of this period was not read: penalties unknown'),
+      textUnknown: z.string().nullable().describe('Why the text of this period is not known'),
+      note: z.string().nullable(),
     }),
     matchedBy: z
       .array(z.string())
       .describe(
-        'Why it applies: `conduct:<code>`, or `force:<id>` when it was charged against people who served the force',
+        'Why it applies: `conduct:<code>` for a conduct asked, `force:<id>` for serving the force (its fighting, as a mercenary or in its forces)',
       ),
     parts: z.array(PartSchema).describe('The parts that apply, in the version in force on the date'),
+    wholeArticle: z
+      .boolean()
+      .describe(
+        'True when the text of the period was not read and the article as a whole reaches the conduct: which part applies is unknown',
+      ),
     exemptions: z.array(ExemptionSchema).describe('Notes exempting from liability, in that version'),
     moreLenientLater: z
       .array(LenientLawSchema)
@@ -93,9 +126,18 @@ export const ConsequencesSchema = z
           .describe("The country's designations of the force in effect on the date"),
       })
       .nullable(),
-    found: z.boolean().describe('False when no provision of the dataset applies: that means unknown, not "no penalty"'),
+    found: z
+      .boolean()
+      .describe(
+        'True when the dataset names the article(s) in force on the date (their penalties may still be unknown); false means unknown, not "no penalty"',
+      ),
     provisions: z.array(ApplicableProvisionSchema),
-    penaltyRanges: z.array(PenaltyRangeSchema).describe('Main and alternative punishments across the applicable parts'),
+    conductsReached: z
+      .array(z.string())
+      .describe('The conducts the answer covers: those asked, and for a force the conducts of serving in it'),
+    penalties: z
+      .array(PenaltyOptionSchema)
+      .describe('Main and alternative punishments of the applicable parts, every stated value kept'),
     exemptionAvailable: z.boolean().describe('Whether any applicable provision has an exemption note'),
     amnesties: z
       .array(
@@ -171,9 +213,24 @@ export const CompareRowSchema = z
     country: CountryCodeSchema,
     found: z.boolean(),
     articles: z.array(z.string()).describe('Applicable provisions, e.g. kg-cc-2021-art-416 part 2'),
-    imprisonmentMin: z.number().nullable(),
-    imprisonmentMax: z.number().nullable(),
+    inForce: z
+      .enum(['certain', 'possible', 'unknown'])
+      .describe('possible when the date falls inside an uncertain boundary; unknown when nothing was found'),
+    imprisonmentMin: z
+      .number()
+      .nullable()
+      .describe('Envelope of the stated minimum terms (not a stated penalty); null if one alternative gives none'),
+    imprisonmentMax: z
+      .number()
+      .nullable()
+      .describe('Envelope of the stated maximum terms (not a stated penalty); null if one alternative gives none'),
     imprisonmentUnit: z.string().nullable(),
+    imprisonmentAlternatives: z
+      .array(z.string())
+      .describe(
+        'Each stated imprisonment term with its article and part, e.g. "kg-cc-2021-art-256 part 1: up to 8 years"',
+      ),
+    penaltyKnown: z.boolean().describe('False when the applicable text was not read or states no penalty'),
     penaltyKinds: z.array(z.string()).describe('Kinds of main or alternative punishment available'),
     disputed: z.boolean(),
     exemption: z.boolean(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { listParams } from '../http/formats.js';
 import { INSTRUMENT_KINDS } from '../data/files.js';
+import { BoundarySchema } from './provisions.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, SourceRefsSchema } from './common.js';
 
 export const InstrumentSchema = z
@@ -12,9 +13,17 @@ export const InstrumentSchema = z
     title: z.string().describe('English title'),
     titleOriginal: z.string().nullable().describe('Title in the original language'),
     number: z.string().nullable().describe('Official number, if any'),
-    adopted: PartialDateSchema.nullable().describe('Date of adoption or signature'),
-    inForceFrom: PartialDateSchema.nullable().describe('Date it entered into force'),
-    inForceTo: PartialDateSchema.nullable().describe('Date it ceased to be in force; null while in force or unknown'),
+    adopted: PartialDateSchema.nullable().describe('Date parliament adopted it; null if not known'),
+    signed: PartialDateSchema.nullable().describe('Date the head of state signed it; null if not known'),
+    published: PartialDateSchema.nullable().describe('Date of official publication; null if not known'),
+    inForceFrom: BoundarySchema.nullable().describe(
+      'When it entered into force (an interval A/B when the day is known only within bounds); null if not known',
+    ),
+    inForceTo: BoundarySchema.nullable().describe('When it ceased to be in force; null while in force'),
+    datesNote: z
+      .string()
+      .nullable()
+      .describe('How the dates are known: which act put it into force, which source says so'),
     officialUrl: z.string().nullable().describe('The official publication, if online'),
     replaces: z.string().nullable().describe('Id of the instrument it replaced'),
     replacedBy: z.array(z.string()).describe('Ids of instruments that replaced it'),

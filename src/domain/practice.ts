@@ -1,7 +1,15 @@
 // The PracticeNote resource: documented prosecution practice, statements, warnings and statistics per country.
 import { z } from 'zod';
 import { CountFlagSchema, listParams } from '../http/formats.js';
-import { PRACTICE_KINDS, STANCES } from '../data/files.js';
+import {
+  MEASURES,
+  PENALTY_KINDS,
+  PENALTY_ROLES,
+  PENALTY_UNITS,
+  PRACTICE_KINDS,
+  QUALIFIERS,
+  STANCES,
+} from '../data/files.js';
 import {
   BasisSchema,
   CountryCodeSchema,
@@ -15,12 +23,54 @@ import {
 
 export const StatisticSchema = z
   .object({
-    year: z.number().int(),
-    casesOpened: z.number().int().nullable().describe('Criminal cases opened that year; null if not stated'),
-    convictions: z.number().int().nullable().describe('Convictions that year; null if not stated'),
+    id: z.string().describe('Stable id: `<practice note id>#<s1, s2, ...>`'),
+    measure: z.enum(MEASURES).describe('What is counted'),
+    value: z.number().describe('The count (the lower end when valueMax is given)'),
+    valueMax: z.number().nullable().describe('The upper end when the source gives a range of counts; else null'),
+    qualifier: z
+      .enum(QUALIFIERS)
+      .describe('How the source qualifies the count: exact, at-least ("more than"), at-most, about'),
+    from: PartialDateSchema.nullable().describe('Start of the period counted; null for a cumulative count'),
+    to: PartialDateSchema.nullable().describe('End of the period counted (the "as of" date of a cumulative count)'),
+    scope: z
+      .object({
+        provisions: z.array(z.string()).describe('The articles counted under, if the source names them'),
+        conflict: z.string().nullable().describe('The conflict counted, if the source restricts it'),
+        force: z.string().nullable().describe('The force counted, if the source restricts it'),
+        region: z.string().nullable().describe('The region counted, if not the whole country'),
+      })
+      .describe('What the count covers'),
+    sentence: z
+      .object({
+        kind: z.enum(PENALTY_KINDS),
+        min: z.number().nullable(),
+        max: z.number().nullable(),
+        unit: z.enum(PENALTY_UNITS),
+      })
+      .nullable()
+      .describe('For counts of people sentenced: the sentences they received ("5 to 7 years"); else null'),
+    disputed: z.boolean().describe('True when another source counts the same thing differently (see dispute)'),
+    dispute: z.string().nullable().describe('What this figure conflicts with'),
     note: z.string().nullable(),
+    basis: BasisSchema,
+    sources: SourceRefsSchema,
   })
   .meta({ id: 'Statistic' });
+
+export const StatedPenaltySchema = z
+  .object({
+    id: z.string().describe('Stable id: `<practice note id>#<p1, p2, ...>`'),
+    provision: z.string().nullable().describe('The article the statement names; null when it names none'),
+    part: z.string().nullable(),
+    kind: z.enum(PENALTY_KINDS),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    unit: z.enum(PENALTY_UNITS).nullable(),
+    role: z.enum(PENALTY_ROLES),
+    context: z.string().nullable().describe('Who said it and what it refers to'),
+  })
+  .describe("A penalty an official statement gives; its basis is the note's")
+  .meta({ id: 'StatedPenalty' });
 
 export const PracticeNoteSchema = z
   .object({
@@ -31,7 +81,8 @@ export const PracticeNoteSchema = z
     from: PartialDateSchema.nullable().describe('Start of the period described'),
     to: PartialDateSchema.nullable().describe('End of the period; null if ongoing or unknown'),
     statement: z.string().describe('The note, in our words'),
-    statistics: z.array(StatisticSchema),
+    statistics: z.array(StatisticSchema).describe('Every figure the sources of the note count, typed'),
+    penaltiesStated: z.array(StatedPenaltySchema).describe('Penalties an official statement gives'),
     basis: BasisSchema,
     sources: SourceRefsSchema,
   })
@@ -51,3 +102,4 @@ export const PracticeQuerySchema = z.strictObject({
 export const PracticeParamsSchema = z.strictObject({ id: z.string().max(100).describe('Practice note id') });
 
 export type PracticeNote = z.output<typeof PracticeNoteSchema>;
+export type Statistic = z.output<typeof StatisticSchema>;

@@ -8,6 +8,7 @@ import {
   PENALTY_KINDS,
   PENALTY_ROLES,
   PENALTY_UNITS,
+  PROVISION_SCOPES,
 } from '../data/files.js';
 import { penaltyExample } from './examples.js';
 import { TextQuerySchema } from './search.js';
@@ -23,6 +24,7 @@ import {
 
 export const PenaltySchema = z
   .object({
+    id: z.string().describe('Stable id: `<version id>#<part>#<p1, p2, ...>`; never renumbered'),
     kind: z.enum(PENALTY_KINDS).describe('The kind of punishment'),
     min: z.number().nullable().describe('Lower bound; null when the text gives none'),
     max: z.number().nullable().describe('Upper bound; null when the text gives none'),
@@ -41,6 +43,11 @@ export const PenaltySchema = z
       .string()
       .nullable()
       .describe('How this value conflicts with other sources, when the conflict is not two values of one kind'),
+    context: z
+      .string()
+      .nullable()
+      .describe('What explains this value beside the others for the part: whose figure it is, which form it may be'),
+    basis: BasisSchema.nullable().describe("How this value is known, when not as its version's basis"),
     sources: SourceRefsSchema,
   })
   .meta({ id: 'Penalty', examples: [penaltyExample] });
@@ -69,16 +76,36 @@ export const ExemptionSchema = z
   })
   .meta({ id: 'Exemption' });
 
+export const BoundarySchema = z
+  .string()
+  .describe(
+    'An in-force date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known, or an interval A/B when the change took effect on some day between A and B',
+  )
+  .meta({ id: 'Boundary', examples: ['2015-01-01', '2021', '2021-10-28/2021-12-01'] });
+
+export const BoundsSchema = z
+  .object({
+    earliest: z.iso.date().describe('The first day the change may have taken effect'),
+    latest: z.iso.date().describe('The last day it may have taken effect (equal to earliest when exact)'),
+  })
+  .meta({ id: 'Bounds' });
+
 export const VersionSchema = z
   .object({
-    id: z.string().describe('`<provision id>@<validFrom>`'),
-    validFrom: z.string().describe('The day this text took effect (or the month/year, as precise as known)'),
-    validTo: z
-      .string()
-      .nullable()
-      .describe('The day it ceased to apply (the next version took effect); null while in force'),
+    id: z.string().describe('Stable id: `<provision id>@<version id>`, fixed when first recorded'),
+    validFrom: BoundarySchema.describe('When this text took effect (an in-force date, never a report date)'),
+    validTo: BoundarySchema.nullable().describe(
+      'When it ceased to apply (the next version or the successor code took effect); null while in force',
+    ),
+    from: BoundsSchema.describe('The days validFrom may stand for'),
+    to: BoundsSchema.nullable().describe('The days validTo may stand for; null while in force'),
     amendedBy: z.string().nullable().describe('Instrument id of the amending act; null for the original text'),
     basis: BasisSchema,
+    textKnown: z
+      .boolean()
+      .describe('False when the text of this period was not read: it was in force, but its penalties are unknown'),
+    textUnknown: z.string().nullable().describe('Why the text of this period is not known'),
+    note: z.string().nullable().describe('How the dates and the content of this version are known, in our words'),
     sources: SourceRefsSchema,
     parts: z.array(PartSchema),
     exemptions: z.array(ExemptionSchema).describe('Notes exempting from liability'),
@@ -94,20 +121,40 @@ const ProvisionBase = {
   headingOriginal: z.string().nullable().describe('Heading in the original language'),
   successorOf: z.array(z.string()).describe('Provisions this article replaced (renumbering or a new code)'),
   succeededBy: z.array(z.string()).describe('Provisions that replaced this article'),
+  scope: z
+    .enum(PROVISION_SCOPES)
+    .describe(
+      'core: an article on the subject, with its texts over time; related: another article a charge names (attempt, border crossing, terrorism), recorded with its number and heading only',
+    ),
+  addedBy: z.string().nullable().describe('The amending act that inserted the article into its code, if any'),
+  repealedBy: z.string().nullable().describe('The act that repealed it before its code ended, if any'),
 };
 
 export const ProvisionSummarySchema = z
   .object({
     ...ProvisionBase,
-    conducts: z.array(z.string()).describe('Conduct codes covered by any part of any version'),
-    validFrom: z.string().describe('When the first known version took effect'),
-    validTo: z.string().nullable().describe('When the last known version ceased to apply; null while in force'),
+    conducts: z
+      .array(z.string())
+      .describe('Conduct codes the article reaches (as a whole, or in any part of any version)'),
+    validFrom: BoundarySchema.nullable().describe(
+      'When the article took effect (its first version); null for a related article',
+    ),
+    validTo: BoundarySchema.nullable().describe(
+      'When it ceased to apply; null while in force, or for a related article',
+    ),
     caseCount: z.number().int().describe('Cases charging this provision'),
   })
   .meta({ id: 'ProvisionSummary' });
 
 export const ProvisionSchema = z
-  .object({ ...ProvisionBase, caseCount: z.number().int(), versions: z.array(VersionSchema).describe('Oldest first') })
+  .object({
+    ...ProvisionBase,
+    conducts: z
+      .array(z.string())
+      .describe('Conduct codes the article reaches (as a whole, or in any part of any version)'),
+    caseCount: z.number().int(),
+    versions: z.array(VersionSchema).describe('Oldest first; they partition the span of a core article'),
+  })
   .meta({ id: 'Provision' });
 
 export const ProvisionListSchema = list(ProvisionSummarySchema, 'ProvisionList');
@@ -133,7 +180,9 @@ export const VersionQuerySchema = z.strictObject({
   date: z.iso
     .date({ error: 'must be a date YYYY-MM-DD' })
     .optional()
-    .describe('Only the version in force on this date'),
+    .describe(
+      'Only the version in force on this date (both candidates when the date falls inside an uncertain boundary)',
+    ),
 });
 
 export type Provision = z.output<typeof ProvisionSchema>;

@@ -74,11 +74,14 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
     db
       .select({
         caseId: caseCharges.caseId,
+        id: caseCharges.id,
         provision: caseCharges.provisionId,
-        part: caseCharges.part,
         article: provisions.article,
         heading: provisions.heading,
         instrument: provisions.instrumentId,
+        part: caseCharges.part,
+        scope: provisions.scope,
+        note: caseCharges.note,
       })
       .from(caseCharges)
       .innerJoin(provisions, eq(provisions.id, caseCharges.provisionId))
@@ -119,14 +122,20 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       precision: r.decidedPrecision as Case['decided']['precision'],
       kind: r.dateKind as Case['decided']['kind'],
       note: r.dateNote,
+      reported: r.reportedOn,
+      sentenceStart: r.sentenceStart,
     },
+    judge: r.judge,
     defendant: {
       name: r.defendantName,
       age: r.defendantAge,
       sex: r.defendantSex as Case['defendant']['sex'],
       citizenships: r.citizenships,
     },
-    charges: (chargesBy.get(r.id) ?? []).map(({ caseId: _, ...c }) => c),
+    charges: (chargesBy.get(r.id) ?? []).map(({ caseId: _, ...c }) => ({
+      ...c,
+      scope: c.scope as Case['charges'][number]['scope'],
+    })),
     conducts: r.conducts,
     side: r.side as Case['side'],
     force: r.forceId ? { id: r.forceId, name: name.get(`force:${r.forceId}`) ?? r.forceId } : null,

@@ -1,8 +1,8 @@
 // Queries of practice notes with their statistics.
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { practiceNotes, practiceStatistics } from '../db/schema/index.js';
-import type { PracticeNote } from '../domain/practice.js';
+import { practiceNotes, practicePenalties, practiceStatistics } from '../db/schema/index.js';
+import type { PracticeNote, Statistic } from '../domain/practice.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { countWhere, groupBy, sourceRefs } from './source-refs.js';
 
@@ -36,7 +36,7 @@ export async function listPractice(
     .limit(f.limit + 1);
   const page = pageOf(rows, f.limit, (r) => [r.id]);
   const ids = page.data.map((r) => r.id);
-  const [stats, refs] = await Promise.all([
+  const [stats, stated, refs] = await Promise.all([
     ids.length
       ? db
           .select()
@@ -44,9 +44,22 @@ export async function listPractice(
           .where(inArray(practiceStatistics.noteId, ids))
           .orderBy(asc(practiceStatistics.ord))
       : Promise.resolve([]),
+    ids.length
+      ? db
+          .select()
+          .from(practicePenalties)
+          .where(inArray(practicePenalties.noteId, ids))
+          .orderBy(asc(practicePenalties.ord))
+      : Promise.resolve([]),
     sourceRefs(db, 'practice', ids),
   ]);
+  const statRefs = await sourceRefs(
+    db,
+    'statistic',
+    stats.map((s) => s.id),
+  );
   const statsBy = groupBy(stats, (s) => s.noteId);
+  const statedBy = groupBy(stated, (s) => s.noteId);
   return {
     next: page.next,
     total,
@@ -58,11 +71,40 @@ export async function listPractice(
       from: r.fromText,
       to: r.toText,
       statement: r.statement,
-      statistics: (statsBy.get(r.id) ?? []).map((s) => ({
-        year: s.year,
-        casesOpened: s.casesOpened,
-        convictions: s.convictions,
+      statistics: (statsBy.get(r.id) ?? []).map((s): Statistic => ({
+        id: s.id,
+        measure: s.measure as Statistic['measure'],
+        value: s.value,
+        valueMax: s.valueMax,
+        qualifier: s.qualifier as Statistic['qualifier'],
+        from: s.fromText,
+        to: s.toText,
+        scope: { provisions: s.provisions, conflict: s.conflictId, force: s.forceId, region: s.region },
+        sentence:
+          s.sentenceKind === null
+            ? null
+            : {
+                kind: s.sentenceKind as NonNullable<Statistic['sentence']>['kind'],
+                min: s.sentenceMin,
+                max: s.sentenceMax,
+                unit: s.sentenceUnit as NonNullable<Statistic['sentence']>['unit'],
+              },
+        disputed: s.dispute !== null,
+        dispute: s.dispute,
         note: s.note,
+        basis: s.basis as Statistic['basis'],
+        sources: statRefs.get(s.id) ?? [],
+      })),
+      penaltiesStated: (statedBy.get(r.id) ?? []).map((p) => ({
+        id: p.id,
+        provision: p.provisionId,
+        part: p.part,
+        kind: p.kind as PracticeNote['penaltiesStated'][number]['kind'],
+        min: p.min,
+        max: p.max,
+        unit: p.unit as PracticeNote['penaltiesStated'][number]['unit'],
+        role: p.role as PracticeNote['penaltiesStated'][number]['role'],
+        context: p.context,
       })),
       basis: r.basis as PracticeNote['basis'],
       sources: refs.get(r.id) ?? [],

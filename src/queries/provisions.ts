@@ -14,6 +14,7 @@ import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/pr
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { countWhere, groupBy, sourceRefs } from './source-refs.js';
 import { matchesText } from './search.js';
+import { isDisputed } from '../rules/law.js';
 
 export interface ProvisionFilter {
   country?: string | undefined;
@@ -34,10 +35,11 @@ export function textArray(values: readonly string[]): SQL {
   )}]::text[]`;
 }
 
-/** The SQL condition "a version of the provision is in force on date". */
+/** The SQL condition "a version of the provision is (or, inside an uncertain boundary, may be) in force on date";
+ * the same rule as inForceOn in rules/law.ts. */
 export function inForceOn(date: string): SQL {
   return sql`exists (select 1 from ${provisionVersions} v where v.provision_id = ${provisions.id}
-    and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date}))`;
+    and v.valid_from <= ${date} and (v.valid_to_latest is null or v.valid_to_latest > ${date}))`;
 }
 
 async function relations(db: Db, ids: string[]) {
@@ -70,6 +72,10 @@ const base = {
   heading: provisions.heading,
   headingOriginal: provisions.headingOriginal,
   successorOf: provisions.successorOf,
+  scope: provisions.scope,
+  conducts: provisions.conducts,
+  addedBy: provisions.addedBy,
+  repealedBy: provisions.repealedBy,
 };
 
 export async function listProvisions(
@@ -80,8 +86,8 @@ export async function listProvisions(
   if (f.country) where.push(eq(provisions.countryCode, f.country));
   if (f.instrument) where.push(eq(provisions.instrumentId, f.instrument));
   if (f.conduct) {
-    where.push(sql`exists (select 1 from ${provisionParts} pp where pp.provision_id = ${provisions.id}
-      and ${f.conduct} = any(pp.conducts))`);
+    where.push(sql`(${f.conduct} = any(${provisions.conducts}) or exists (select 1 from ${provisionParts} pp
+      where pp.provision_id = ${provisions.id} and ${f.conduct} = any(pp.conducts)))`);
   }
   if (f.date) where.push(inForceOn(f.date));
   if (f.q) where.push(matchesText('provision', sql`${provisions.id}`, f.q));
@@ -122,8 +128,8 @@ export async function listProvisions(
       const vs = versionsBy.get(r.id) ?? [];
       return {
         ...summaryBase(r, rel.succeededBy),
-        conducts: [...new Set((partsBy.get(r.id) ?? []).flatMap((p) => p.conducts))].sort(),
-        validFrom: vs[0]?.validFromText ?? '',
+        conducts: [...new Set([...r.conducts, ...(partsBy.get(r.id) ?? []).flatMap((p) => p.conducts)])].sort(),
+        validFrom: vs[0]?.validFromText ?? null,
         validTo: vs.length ? (vs[vs.length - 1]!.validToText ?? null) : null,
         caseCount: rel.caseCount.get(r.id) ?? 0,
       };
@@ -145,6 +151,9 @@ function summaryBase(
     headingOriginal: r.headingOriginal as string | null,
     successorOf: r.successorOf as string[],
     succeededBy: succeededBy.get(id) ?? [],
+    scope: r.scope as ProvisionSummary['scope'],
+    addedBy: r.addedBy as string | null,
+    repealedBy: r.repealedBy as string | null,
   };
 }
 
@@ -163,7 +172,7 @@ export async function versionsOf(
   const where: SQL[] = [inArray(provisionVersions.provisionId, [...provisionIds])];
   if (date)
     where.push(
-      sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validTo} is null or ${provisionVersions.validTo} > ${date})`,
+      sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validToLatest} is null or ${provisionVersions.validToLatest} > ${date})`,
     );
   const versions = await db
     .select()
@@ -210,8 +219,13 @@ export async function versionsOf(
       id: v.id,
       validFrom: v.validFromText,
       validTo: v.validToText,
+      from: { earliest: v.validFrom, latest: v.validFromLatest },
+      to: v.validTo === null || v.validToLatest === null ? null : { earliest: v.validTo, latest: v.validToLatest },
       amendedBy: v.amendedBy,
       basis: v.basis as Version['basis'],
+      textKnown: v.textUnknown === null,
+      textUnknown: v.textUnknown,
+      note: v.note,
       sources: vRefs.get(v.id) ?? [],
       parts: (partsBy.get(v.id) ?? []).map((p) => {
         const list = pensBy.get(p.id) ?? [];
@@ -222,6 +236,7 @@ export async function versionsOf(
           category: p.category as Version['parts'][number]['category'],
           conducts: p.conducts,
           penalties: list.map((x): Penalty => ({
+            id: x.id,
             kind: x.kind as Penalty['kind'],
             min: x.min,
             max: x.max,
@@ -230,8 +245,10 @@ export async function versionsOf(
             mandatory: x.mandatory,
             // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
             // marks as conflicting with the text (a dispute note).
-            disputed: x.disputeNote !== null || list.some((y) => y !== x && y.kind === x.kind && y.role === x.role),
+            disputed: isDisputed(x, list),
             disputeNote: x.disputeNote,
+            context: x.context,
+            basis: x.basis as Penalty['basis'],
             sources: penRefs.get(x.id) ?? [],
           })),
         };
@@ -255,5 +272,11 @@ export async function getProvision(db: Db, id: string): Promise<Provision | unde
     .where(eq(provisions.id, id));
   if (!row) return undefined;
   const [rel, versions] = await Promise.all([relations(db, [id]), provisionVersionsOf(db, id)]);
-  return { ...summaryBase(row, rel.succeededBy), caseCount: rel.caseCount.get(id) ?? 0, versions };
+  const conducts = [...new Set([...row.conducts, ...versions.flatMap((v) => v.parts.flatMap((p) => p.conducts))])];
+  return {
+    ...summaryBase(row, rel.succeededBy),
+    conducts: conducts.sort(),
+    caseCount: rel.caseCount.get(id) ?? 0,
+    versions,
+  };
 }

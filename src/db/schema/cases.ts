@@ -18,6 +18,9 @@ export const cases = pgTable(
     decidedPrecision: text('decided_precision').notNull(),
     dateKind: text('date_kind').notNull(),
     dateNote: text('date_note'),
+    reportedOn: text('reported_on'),
+    sentenceStart: text('sentence_start'),
+    judge: text('judge'),
     defendantName: text('defendant_name'),
     defendantAge: integer('defendant_age'),
     defendantSex: text('defendant_sex'),
@@ -41,9 +44,11 @@ export const cases = pgTable(
   ],
 );
 
+// id is `<case>#<provision>#<part or *>`: stable while the charge names the same article and part.
 export const caseCharges = pgTable(
   'case_charges',
   {
+    id: text('id').notNull(),
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
@@ -51,6 +56,7 @@ export const caseCharges = pgTable(
       .notNull()
       .references(() => provisions.id),
     part: text('part'),
+    note: text('note'),
     ord: integer('ord').notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.ord] }), index('case_charges_provision_idx').on(t.provisionId, t.part)],

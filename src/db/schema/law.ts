@@ -14,8 +14,12 @@ export const instruments = pgTable(
     titleOriginal: text('title_original'),
     number: text('number'),
     adopted: text('adopted'),
+    signed: text('signed'),
+    published: text('published'),
+    // Boundaries as written ("2015-01-01", or "A/B" when the day is known only to lie within an interval).
     inForceFrom: text('in_force_from'),
     inForceTo: text('in_force_to'),
+    datesNote: text('dates_note'),
     officialUrl: text('official_url'),
     replaces: text('replaces'),
     summary: text('summary'),
@@ -38,12 +42,17 @@ export const provisions = pgTable(
     heading: text('heading').notNull(),
     headingOriginal: text('heading_original'),
     successorOf: text('successor_of').array().notNull(),
+    scope: text('scope').notNull().default('core'),
+    conducts: text('conducts').array().notNull().default([]),
+    addedBy: text('added_by').references(() => instruments.id),
+    repealedBy: text('repealed_by').references(() => instruments.id),
   },
   (t) => [index('provisions_country_idx').on(t.countryCode), index('provisions_instrument_idx').on(t.instrumentId)],
 );
 
-// id is `<provision>@<validFrom>`. valid_to is exclusive: the day the text ceased to apply (the next version's
-// valid_from), null while in force. A partial date ("2015") is stored as its first day; the text keeps what was given.
+// id is `<provision>@<version id>`, the version id fixed in data/ when first recorded. valid_from..valid_from_latest
+// are the days the text may have taken effect (one day when exact); valid_to..valid_to_latest the days it may have
+// ceased (exclusive), null while in force. The text columns keep the boundary as written ("2021", "A/B").
 export const provisionVersions = pgTable(
   'provision_versions',
   {
@@ -52,11 +61,15 @@ export const provisionVersions = pgTable(
       .notNull()
       .references(() => provisions.id),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validFromLatest: date('valid_from_latest', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
+    validToLatest: date('valid_to_latest', { mode: 'string' }),
     validFromText: text('valid_from_text').notNull(),
     validToText: text('valid_to_text'),
     amendedBy: text('amended_by').references(() => instruments.id),
     basis: text('basis').notNull(),
+    textUnknown: text('text_unknown'),
+    note: text('note'),
     ord: integer('ord').notNull(),
   },
   (t) => [index('provision_versions_provision_idx').on(t.provisionId)],
@@ -86,7 +99,7 @@ export const provisionParts = pgTable(
   ],
 );
 
-// id is `<part>#p<n>`.
+// id is `<part>#<penalty id>` (p1, p2, ... fixed in data/).
 export const penalties = pgTable(
   'penalties',
   {
@@ -101,6 +114,8 @@ export const penalties = pgTable(
     role: text('role').notNull(),
     mandatory: boolean('mandatory'),
     disputeNote: text('dispute_note'),
+    context: text('context'),
+    basis: text('basis'),
     ord: integer('ord').notNull(),
   },
   (t) => [index('penalties_part_idx').on(t.partId)],

@@ -1,0 +1,147 @@
+// The wording of the consequences answer: the sentences it composes (unknowns, caveats, sentences in words) and the
+// summaries of sentence statistics, from what the rules decided. No SQL and no legal logic here.
+import type { Consequences } from '../domain/consequences.js';
+import type { Version } from '../domain/provisions.js';
+
+export const CAVEATS = [
+  'A reference compiled from public sources, not legal advice: consult a lawyer of the country concerned.',
+  'The law in force on the date of the conduct applies, unless a later law is more lenient (see moreLenientLater).',
+  'Where sources disagree on a penalty, every stated value is listed with its sources; the envelope is a summary, not a penalty any source states.',
+  'Precedents are the rulings reported in public sources that the dataset holds, not a complete record.',
+];
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 100) / 100;
+}
+
+/** The distribution of the sentences imposed, per kind and suspension. */
+export function sentenceStats(
+  sentences: readonly { kind: string; suspended: boolean; total_months: string | null }[],
+): Consequences['precedents']['sentences'] {
+  const stats = new Map<string, { kind: string; suspended: boolean; count: number; months: number[] }>();
+  for (const s of sentences) {
+    const key = `${s.kind}|${s.suspended}`;
+    const st = stats.get(key) ?? { kind: s.kind, suspended: s.suspended, count: 0, months: [] };
+    st.count++;
+    if (s.total_months !== null) st.months.push(Number(s.total_months));
+    stats.set(key, st);
+  }
+  return [...stats.values()].map((s) => ({
+    kind: s.kind as Consequences['precedents']['sentences'][number]['kind'],
+    suspended: s.suspended,
+    count: s.count,
+    withLength: s.months.length,
+    minMonths: s.months.length ? Math.min(...s.months) : null,
+    medianMonths: median(s.months),
+    maxMonths: s.months.length ? Math.max(...s.months) : null,
+  }));
+}
+
+export function sentenceWords(s: {
+  kind: string;
+  years: number | null;
+  months: number | null;
+  suspended: boolean;
+  amount: number | null;
+  unit: string | null;
+}): string {
+  const len = [
+    s.years ? `${s.years} year${s.years === 1 ? '' : 's'}` : '',
+    s.months ? `${s.months} month${s.months === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const what = s.kind.replaceAll('-', ' ');
+  const body = len ? `${len} ${what}` : s.amount !== null ? `${what} of ${s.amount} ${s.unit ?? ''}`.trim() : what;
+  return s.suspended ? `${body} (suspended)` : body;
+}
+
+/** A range in words: "5-10 years", "up to 8 years", "at least 7 years", "term not stated". */
+export function rangeWords(min: number | null, max: number | null, unit: string | null): string {
+  const u = unit ?? '';
+  if (min !== null && max !== null) return min === max ? `${min} ${u}`.trim() : `${min}-${max} ${u}`.trim();
+  if (max !== null) return `up to ${max} ${u}`.trim();
+  if (min !== null) return `at least ${min} ${u}`.trim();
+  return 'term not stated';
+}
+
+/** Each stated imprisonment term with its article and part, for the comparison row. */
+export function compareAlternatives(groups: readonly Consequences['penalties'][number][]): string[] {
+  return groups.flatMap((g) =>
+    g.alternatives.map(
+      (a) => `${a.provision} part ${a.part}: ${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)}`,
+    ),
+  );
+}
+
+export interface UnknownsInput {
+  country: string;
+  date: string;
+  conducts: string[];
+  asked: string[];
+  force: string | undefined;
+  provisions: Consequences['provisions'];
+  penalties: Consequences['penalties'];
+  /** The country's articles that reach the conducts in some version, to say why none is in force on the date. */
+  known: { id: string; versions: Version[] }[];
+  practiceNotes: number;
+  stance: string;
+}
+
+/** What the dataset does not know that bears on the answer, in sentences. */
+export function unknownsOf(x: UnknownsInput): string[] {
+  const out: string[] = [];
+  const what = [...x.asked.map((c) => `conduct ${c}`), ...(x.force ? [`service in ${x.force}`] : [])].join(' or ');
+  if (x.provisions.length === 0) {
+    const spans = x.known.map((k) => {
+      const first = k.versions[0];
+      const last = k.versions[k.versions.length - 1];
+      return first ? `${k.id} (in force ${first.validFrom} to ${last?.validTo ?? 'today'})` : k.id;
+    });
+    out.push(
+      `No provision in the dataset covers ${what} in ${x.country} on ${x.date}. This means the applicable law is unknown to this dataset, not that there is no penalty.` +
+        (spans.length
+          ? ` The dataset knows ${spans.join(', ')}, none in force on that date.`
+          : ' The dataset holds no article of this country reaching these conducts.'),
+    );
+  }
+  for (const p of x.provisions) {
+    const id = p.provision.id;
+    if (p.inForce === 'possible') {
+      out.push(
+        `${id}: ${x.date} falls inside an uncertain boundary of version ${p.version.id} (${p.version.validFrom} to ${p.version.validTo ?? 'today'}); it may or may not have been in force, so every candidate text is listed.`,
+      );
+    }
+    if (!p.version.textKnown) {
+      out.push(
+        `${id}: the text in force on ${x.date} was not read (${p.version.textUnknown}); the article was in force, its penalties are unknown.`,
+      );
+    } else if (p.version.basis !== 'official-text') {
+      out.push(
+        `${id}: the official text was not read; its content is known from ${p.version.basis === 'official-statement' ? 'official statements' : 'reports'}.`,
+      );
+    }
+    for (const part of p.parts) {
+      if (part.penalties.length === 0) out.push(`${id} part ${part.part}: penalties unknown.`);
+      if (part.category === null) out.push(`${id} part ${part.part}: crime category not stated in the sources read.`);
+    }
+  }
+  for (const g of x.penalties.filter((g) => g.disputed)) {
+    const values = g.alternatives
+      .map(
+        (a) =>
+          `${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)} (${a.provision} part ${a.part}; ${a.penalty.sources.map((s) => s.publisher).join(', ') || 'version sources'})`,
+      )
+      .join('; ');
+    out.push(`Sources disagree on ${g.kind.replaceAll('-', ' ')} (${g.role}): ${values}.`);
+  }
+  if (x.practiceNotes === 0) out.push(`The prosecution practice of ${x.country} is not documented in the dataset.`);
+  else if (x.stance === 'unknown')
+    out.push(
+      `The dataset holds ${x.practiceNotes} practice note(s) for ${x.country}, but none states a prosecution stance.`,
+    );
+  return out;
+}
