@@ -32,6 +32,7 @@ export const sourceExample = {
 };
 
 export const penaltyExample = {
+  id: 'tm-cc-1997-art-169@2010-07-01#1#p1',
   kind: 'imprisonment' as const,
   min: 3,
   max: 8,
@@ -40,6 +41,8 @@ export const penaltyExample = {
   mandatory: null,
   disputed: false,
   disputeNote: null,
+  context: null,
+  basis: null,
   sources: [tmMinjust],
 };
 
@@ -47,7 +50,15 @@ export const caseExample = {
   id: 'kg-2024-osh-unnamed',
   country: 'KG' as const,
   court: { name: null, level: 'first-instance' as const, place: 'Osh' },
-  decided: { date: '2024-06-24', precision: 'day' as const, kind: 'reported' as const, note: null },
+  decided: {
+    date: '2024-06-24',
+    precision: 'day' as const,
+    kind: 'reported' as const,
+    note: null,
+    reported: null,
+    sentenceStart: null,
+  },
+  judge: null,
   defendant: { name: null, age: null, sex: 'male' as const, citizenships: ['KG'] },
   charges: [],
   conducts: ['armed-conflict-participation'],

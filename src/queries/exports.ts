@@ -66,7 +66,7 @@ async function records(db: Db, dataset: Dataset): Promise<object[]> {
         db,
         data.map((p) => p.id),
       );
-      return data.map(({ conducts: _c, validFrom: _f, validTo: _t, ...p }) => ({
+      return data.map(({ validFrom: _f, validTo: _t, ...p }) => ({
         ...p,
         versions: versions.get(p.id) ?? [],
       }));

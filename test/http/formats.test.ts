@@ -60,7 +60,15 @@ t.test('fields selects top-level fields, in JSON and CSV', async (t) => {
   const json = (await app.inject('/v1/cases?fields=id,outcome&limit=3')).json();
   t.same(Object.keys(json.data[0]).sort(), ['id', 'outcome']);
   const csv = parseCsv((await app.inject('/v1/cases?fields=id,decided&limit=3&format=csv')).body);
-  t.same(Object.keys(csv[0]!), ['id', 'decided.date', 'decided.precision', 'decided.kind', 'decided.note']);
+  t.same(Object.keys(csv[0]!), [
+    'id',
+    'decided.date',
+    'decided.precision',
+    'decided.kind',
+    'decided.note',
+    'decided.reported',
+    'decided.sentenceStart',
+  ]);
   const bad = await app.inject('/v1/cases?fields=id,shoeSize');
   t.equal(bad.statusCode, 400);
   t.equal(bad.json().errors[0].name, 'fields');
