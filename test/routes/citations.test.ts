@@ -28,11 +28,12 @@ t.test('citations as people write them are parsed', async (t) => {
 
 t.test('every provision is found by "Art. N(part) CC XX", with its part, predecessors and successors', async (t) => {
   for (const p of provisions) {
-    const part = p.versions[0]!.parts[0]!.part;
-    const body = await resolve(`Art. ${p.article}(${part}) CC ${p.country}`);
+    // A related article, or one whose texts were not read, has no recorded part: it is cited without one.
+    const part = p.versions.flatMap((v) => v.parts)[0]?.part;
+    const body = await resolve(`Art. ${p.article}${part ? `(${part})` : ''} CC ${p.country}`);
     const hit = body.candidates.find((c: { provision: { id: string } }) => c.provision.id === p.id);
     t.ok(hit, `${p.id} found`);
-    t.equal(hit.partExists, true);
+    t.equal(hit.partExists, part ? true : null);
     t.same(
       hit.predecessors.map((x: { id: string }) => x.id).sort(),
       [...p.successorOf].sort().filter((id) => provisions.some((q) => q.id === id)),
