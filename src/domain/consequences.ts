@@ -86,6 +86,21 @@ export const ApplicableProvisionSchema = z
     moreLenientLater: z
       .array(LenientLawSchema)
       .describe('Later texts that are more lenient: under the more-lenient-law rule these may apply instead'),
+    lenientUnknown: z
+      .array(
+        z.object({
+          provision: z.string(),
+          version: z.string(),
+          validFrom: BoundarySchema,
+          part: z.string().describe('The applicable part compared'),
+          reason: z
+            .enum(['text-unknown', 'disputed', 'no-term'])
+            .describe(
+              'text-unknown: the later text was not read; disputed: sources give several terms; no-term: a side states no prison term',
+            ),
+        }),
+      )
+      .describe('Later texts for which the dataset cannot tell whether they are more lenient'),
   })
   .meta({ id: 'ApplicableProvision' });
 

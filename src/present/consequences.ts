@@ -124,6 +124,15 @@ export function unknownsOf(x: UnknownsInput): string[] {
         `${id}: the official text was not read; its content is known from ${p.version.basis === 'official-statement' ? 'official statements' : 'reports'}.`,
       );
     }
+    const why = {
+      'text-unknown': 'its text was not read',
+      disputed: 'sources disagree on a term',
+      'no-term': 'a prison term is not stated',
+    };
+    for (const u of p.lenientUnknown)
+      out.push(
+        `${id} part ${u.part}: whether the later text ${u.version} (from ${u.validFrom}) is more lenient is unknown: ${why[u.reason]}.`,
+      );
     for (const part of p.parts) {
       if (part.penalties.length === 0) out.push(`${id} part ${part.part}: penalties unknown.`);
       if (part.category === null) out.push(`${id} part ${part.part}: crime category not stated in the sources read.`);

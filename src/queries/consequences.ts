@@ -18,6 +18,7 @@ import {
   groupPenalties,
   inEffect,
   latestStance,
+  lenientUndecided,
   moreLenientLater,
   partsReaching,
   versionsOnDate,
@@ -79,7 +80,8 @@ function laterTexts(
     for (const a of articles.filter((x) => x.successor_of.includes(cur) && !seen.has(x.id))) {
       seen.add(a.id);
       queue.push(a.id);
-      for (const version of versions.get(a.id) ?? []) out.push({ provision: a.id, sameArticle: false, version });
+      for (const version of versions.get(a.id) ?? [])
+        out.push({ provision: a.id, sameArticle: false, articleConducts: a.conducts, version });
     }
   }
   return out;
@@ -133,6 +135,9 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
         wholeArticle: whole.length > 0,
         exemptions: version.exemptions,
         moreLenientLater: parts.flatMap((p) => moreLenientLater(p.part, version, later)),
+        lenientUnknown: parts.flatMap((p) =>
+          lenientUndecided(p.part, version, later).map((u) => ({ ...u, part: p.part.part })),
+        ),
       });
     }
   }

@@ -63,8 +63,8 @@ export interface RuleVersion<P extends RulePenalty = RulePenalty> extends Span {
 
 /** The parts of a version that reach the conducts, each with the conducts it matched. A period whose text was not read
  * and that has no parts reaches the conducts of the article as a whole: it is returned as `whole` with no part. */
-export function partsReaching<P extends RulePenalty, T extends RulePart<P>>(
-  version: { textUnknown: string | null; parts: T[] },
+export function partsReaching<T extends { conducts: readonly string[] }>(
+  version: { textUnknown: string | null; parts: readonly T[] },
   articleConducts: readonly string[],
   conducts: readonly string[],
 ): { parts: { part: T; matched: string[] }[]; whole: string[] } {
@@ -171,6 +171,8 @@ export interface Candidate<P extends RulePenalty = RulePenalty> {
   provision: string;
   /** True when the later text is the same article (a later version), false for a successor article. */
   sameArticle: boolean;
+  /** The conducts of the later article as a whole (what a period whose text was not read covers). */
+  articleConducts?: readonly string[];
   version: RuleVersion<P>;
 }
 
@@ -195,6 +197,40 @@ export function moreLenientLater(part: RulePart, after: Span, later: readonly Ca
     const why = same && lenientNote(part, same);
     if (same && why)
       out.push({ provision, version: version.id, validFrom: version.validFrom, part: same.part, note: why });
+  }
+  return out;
+}
+
+export interface Undecided {
+  provision: string;
+  version: string;
+  validFrom: string;
+  /** text-unknown: the later text was not read; disputed: sources give several terms for one side; no-term: one side
+   * states no prison term in years. */
+  reason: 'text-unknown' | 'disputed' | 'no-term';
+}
+
+/** Later texts for which the more-lenient-law comparison cannot be made from the data: the answer must say that
+ * whether they are more lenient is unknown, rather than stay silent. */
+export function lenientUndecided(part: RulePart, after: Span, later: readonly Candidate[]): Undecided[] {
+  const out: Undecided[] = [];
+  const from = boundsOf(after.validFrom).earliest;
+  const terms = (p: RulePart) => prisonTerms(p).length;
+  for (const { provision, sameArticle, articleConducts = [], version } of later) {
+    if (boundsOf(version.validFrom).earliest <= from) continue;
+    const at = { provision, version: version.id, validFrom: version.validFrom };
+    const same = version.parts.find((p) =>
+      sameArticle ? p.part === part.part : p.conducts.some((c) => part.conducts.includes(c)),
+    );
+    if (!same) {
+      const reaches = sameArticle || articleConducts.some((c) => part.conducts.includes(c));
+      if (version.textUnknown !== null && version.parts.length === 0 && reaches)
+        out.push({ ...at, reason: 'text-unknown' });
+      continue;
+    }
+    if (lenientNote(part, same)) continue;
+    if (terms(part) > 1 || terms(same) > 1) out.push({ ...at, reason: 'disputed' });
+    else if (terms(part) === 0 || terms(same) === 0) out.push({ ...at, reason: 'no-term' });
   }
   return out;
 }

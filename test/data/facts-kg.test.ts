@@ -103,10 +103,12 @@ t.test('article 416 part 1: 7-10 years, also per the Supreme Court', async (t) =
   t.ok(prison[0]!.sources?.includes('oreanda-nd-sekerina-7-10-years'));
 });
 
-t.test('instruments: 2021 code entry into force still unknown; 2024 amnesty sources', async (t) => {
+t.test('instruments: the 2021 code in force from 1 December 2021 (Kloop); 2024 amnesty sources', async (t) => {
   const cc = instruments.get('kg-cc-2021')!;
-  t.equal(cc.inForceFrom, null);
-  t.equal(instruments.get('kg-cc-2017')!.inForceTo, null);
+  t.equal(cc.inForceFrom, '2021-12-01');
+  t.equal(cc.published, '2021-11-16');
+  t.ok(cc.sources.includes('kloop-2021-12-10-new-code-cases-closed'));
+  t.equal(instruments.get('kg-cc-2017')!.inForceTo, '2021-12-01', 'the 2017 code ends where the 2021 code begins');
   t.ok(cc.sources.includes('ealegislation-nd-kg-law-2022-45'));
   const am = instruments.get('kg-amnesty-2024')!;
   t.equal(am.adopted, '2024-02-09');

@@ -95,12 +95,13 @@ t.test('Syria: aspirants and financiers prosecuted under the terrorism articles;
 
   const s = notes.get('uz-statistics-sss-2022-2025')!;
   t.same(
-    s.statistics.map((x) => [x.year, x.casesOpened]),
+    s.statistics.map((x) => [x.id, x.measure, x.value, x.from, x.to, x.scope.provisions]),
     [
-      [2022, 19],
-      [2023, 68],
-      [2024, 112],
-      [2025, 139],
+      ['s1', 'cases-opened', 19, '2022', '2022', ['uz-cc-1994-art-154']],
+      ['s2', 'cases-opened', 68, '2023', '2023', ['uz-cc-1994-art-154']],
+      ['s3', 'cases-opened', 112, '2024', '2024', ['uz-cc-1994-art-154']],
+      ['s4', 'cases-opened', 139, '2025', '2025', ['uz-cc-1994-art-154']],
+      ['s5', 'cases-opened', 338, '2022', '2025', []],
     ],
   );
   t.ok(s.sources.includes('azattyk-2025-12-05-sss-338-cases'));

@@ -139,12 +139,51 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       (d) =>
         editYaml(kgLaw(d), (doc) => {
           const p = doc.provisions[0];
+          const first = p.versions[0];
           p.versions = [
-            { ...p.versions[0], validFrom: '2010-01-01', validTo: null },
-            { ...p.versions[0], validFrom: '2012-01-01' },
+            { ...first, validTo: null },
+            { ...first, id: 'second', validFrom: '2022-01-01' },
           ];
         }),
-      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: the previous version is open-ended/,
+      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(null\): versions partition the span/,
+    ],
+    [
+      'a hole between versions',
+      (d) =>
+        editYaml(kgLaw(d), (doc) => {
+          const p = doc.provisions[0];
+          const first = p.versions[0];
+          p.versions = [
+            { ...first, validTo: '2022-01-01' },
+            { ...first, id: 'second', validFrom: '2022-03-01' },
+          ];
+        }),
+      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(2022-01-01\)/,
+    ],
+    [
+      'a first version that starts at a report, not at the entry into force',
+      (d) =>
+        editYaml(kgLaw(d), (doc) => {
+          doc.provisions[0].versions[0].validFrom = '2023-05';
+        }),
+      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[0\]\.validFrom: the first version must start when the article took effect \(2021-12-01\)/,
+    ],
+    [
+      'a version of an article whose code ended that stays open',
+      (d) =>
+        editYaml(kgLaw(d), (doc) => {
+          const p = doc.provisions.find((x: { id: string }) => x.id === 'kg-cc-1997-art-375');
+          p.versions[p.versions.length - 1].validTo = null;
+        }),
+      /^data\/kg\/law\.yaml: provisions\[\d+\]\.versions\[\d+\]\.validTo: the last version must end when the article ceased/,
+    ],
+    [
+      'a NUL in a text',
+      (d) =>
+        editYaml(kgCases(d), (doc) => {
+          doc.cases[0].summary = 'before\u0000after';
+        }),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.summary: must not contain control characters/,
     ],
     [
       'an inferred date without a note',

@@ -105,7 +105,8 @@ t.test('every month without an article is a known hole explained by a recorded g
       }
     }
     if (startRun) out.push(`${startRun}..${prev}`);
-    return out;
+    // A hole that lasts until today is written "..now", so that the list does not change every month.
+    return out.map((r) => r.replace(`..${today.slice(0, 7)}`, '..now'));
   };
   const found = Object.fromEntries([...holes].map(([k, ms]) => [k, runs(ms)]).filter(([, r]) => r!.length > 0));
   t.same(found, KNOWN_HOLES.holes, 'holes in the legal record since 2010');
@@ -129,8 +130,29 @@ t.test('each core article spans its code: its first version starts when it took 
     }
 });
 
-/** Filled in from the data once the research round is in; see the comment at the top. */
+/** The holes of the record since 2010, and the gap in country.yaml that says why each is a hole. Each is "unknown to
+ * the dataset", never "no penalty": the answer says so. Change this list only with the data that closes a hole. */
 const KNOWN_HOLES: { holes: Record<string, string[]>; explainedBy: Record<string, RegExp> } = {
-  holes: {},
-  explainedBy: {},
+  holes: {
+    // Participation in foreign armed conflicts entered the 1997 code as art. 162-1 only in 2014.
+    'KZ armed-conflict-participation': ['2010-01..2014-02'],
+    // The 1997 code's participation article is known by heading only, without a number.
+    'KG armed-conflict-participation': ['2010-01..2018-12'],
+    // The number of the 2017 code's mercenarism article was not found.
+    'KG mercenary-participation': ['2019-01..2021-11'],
+    // Art. 401-1 was added in 2014 (an interval from 22 May 2014).
+    'TJ armed-conflict-participation': ['2010-01..2014-05'],
+    // No Turkmen article on participation in conflicts abroad was found.
+    'TM armed-conflict-participation': ['2010-01..now'],
+    // Art. 176 of the 2023 revised edition is known only for recruiting, training and financing.
+    'TM mercenary-participation': ['2023-01..now'],
+  },
+  explainedBy: {
+    'KZ armed-conflict-participation': /Article 162-1 "Participation in foreign armed conflicts" of the 1997 code/,
+    'KG armed-conflict-participation': /1997 code's article on participation in armed conflicts abroad/,
+    'KG mercenary-participation': /number and penalties of the mercenarism article of the 2017 code/,
+    'TJ armed-conflict-participation': /2014 law adding art\. 401-1/,
+    'TM armed-conflict-participation': /No article criminalising participation in armed conflicts abroad/,
+    'TM mercenary-participation': /revised edition of the Criminal Code in force since 1 January 2023 was not found/,
+  },
 };

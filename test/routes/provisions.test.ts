@@ -126,7 +126,10 @@ t.test('list filters: country, instrument, conduct, date; pagination covers all'
   t.same(
     byConduct.data.map((p: { id: string }) => p.id).sort(),
     provisions
-      .filter((p) => p.versions.some((v) => v.parts.some((pt) => pt.conducts.includes(conduct))))
+      .filter(
+        (p) =>
+          p.conducts.includes(conduct) || p.versions.some((v) => v.parts.some((pt) => pt.conducts.includes(conduct))),
+      )
       .map((p) => p.id)
       .sort(),
   );
