@@ -90,6 +90,45 @@ t.test('Kyrgyzstan, fighting abroad: the 2017 code in 2019, the 2021 code in 202
   t.notOk(after.provisions.some((p: { provision: { id: string } }) => p.provision.id === 'kg-cc-2017-art-243'));
 });
 
+t.test('lex mitior on real data: every later text is compared, and the undecided ones are said', async (t) => {
+  // Kyrgyzstan, 2019: art. 243 of the 2017 code (2.5-5 years). Its 2020 amendment was not read, and its successor,
+  // art. 256 of the 2021 code, has disputed terms: neither can be called more lenient, and the answer says so.
+  const { body } = await ask('KG', 'conduct=armed-conflict-participation&date=2019-06-01');
+  const p = body.provisions.find((x: { provision: { id: string } }) => x.provision.id === 'kg-cc-2017-art-243');
+  t.same(p.moreLenientLater, []);
+  t.same(p.lenientUnknown, [
+    {
+      provision: 'kg-cc-2017-art-243',
+      version: 'kg-cc-2017-art-243@2020',
+      validFrom: '2020-02-11/2020-12-31',
+      reason: 'text-unknown',
+      part: '1',
+    },
+    {
+      provision: 'kg-cc-2021-art-256',
+      version: 'kg-cc-2021-art-256@2022-09',
+      validFrom: '2021-12-01',
+      reason: 'disputed',
+      part: '1',
+    },
+  ]);
+  t.ok(
+    body.unknowns.some((u: string) =>
+      /whether the later text kg-cc-2021-art-256@2022-09 .* is more lenient is unknown/.test(u),
+    ),
+  );
+  // Across the data, the answer's comparisons are the rules' own on the YAML (no more lenient later text is recorded
+  // anywhere yet: every later text is harsher, unread or disputed).
+  for (const country of ['KZ', 'KG', 'TJ', 'TM', 'UZ'])
+    for (const date of ['2012-06-01', '2016-06-01', '2019-06-01', '2022-06-01']) {
+      const { body: b } = await ask(
+        country,
+        `conduct=armed-conflict-participation,mercenary-participation&date=${date}`,
+      );
+      for (const x of b.provisions) t.same(x.moreLenientLater, [], `${country} ${date} ${x.provision.id}`);
+    }
+});
+
 t.test('an exemption from liability is reported with its conditions', async (t) => {
   const withNote = ds.countries.flatMap((c) =>
     c.law.provisions.flatMap((p) =>

@@ -11,6 +11,7 @@ import {
   isDisputed,
   latestStance,
   lenientNote,
+  lenientUndecided,
   moreLenientLater,
   partsReaching,
   versionsOnDate,
@@ -216,6 +217,53 @@ t.test(
         note: 'maximum imprisonment lowered from 10 to 4 years',
       },
     ]);
+  },
+);
+
+t.test(
+  'lex mitior undecided: a later unread, disputed or termless text is reported, a harsher one is not',
+  async (t) => {
+    const before = part('1', ['armed-conflict-participation'], [pen('p1', 2.5, 5)]);
+    const current = version('a@2019', '2019-01-01', '2020', [before]);
+    const later = [
+      { provision: 'a', sameArticle: true, version: current },
+      { provision: 'a', sameArticle: true, version: version('a@2020', '2020', '2021-12-01', [], 'amendment not read') },
+      {
+        provision: 'b',
+        sameArticle: false,
+        version: version('b@2021', '2021-12-01', null, [
+          part('1', ['armed-conflict-participation'], [pen('p1', null, 8), pen('p2', 5, 10)]),
+        ]),
+      },
+      // Harsher and decided: not reported.
+      {
+        provision: 'c',
+        sameArticle: false,
+        version: version('c@2022', '2022-01-01', null, [
+          part('1', ['armed-conflict-participation'], [pen('p1', 5, 10)]),
+        ]),
+      },
+      // A successor whose text is unread reaches through the article's conducts.
+      {
+        provision: 'd',
+        sameArticle: false,
+        articleConducts: ['armed-conflict-participation'],
+        version: version('d@2023', '2023-01-01', null, [], 'not read'),
+      },
+      // ... but not when the article is about something else.
+      {
+        provision: 'e',
+        sameArticle: false,
+        articleConducts: ['recruitment'],
+        version: version('e@2023', '2023', null, [], 'x'),
+      },
+    ];
+    t.same(lenientUndecided(before, current, later), [
+      { provision: 'a', version: 'a@2020', validFrom: '2020', reason: 'text-unknown' },
+      { provision: 'b', version: 'b@2021', validFrom: '2021-12-01', reason: 'disputed' },
+      { provision: 'd', version: 'd@2023', validFrom: '2023-01-01', reason: 'text-unknown' },
+    ]);
+    t.same(moreLenientLater(before, current, later), []);
   },
 );
 
