@@ -101,6 +101,7 @@ export const MEASURES = [
   'recruited',
   'deported',
   'citizenship-revoked',
+  'citizenship-revocation-sought',
 ] as const;
 export const QUALIFIERS = ['exact', 'at-least', 'at-most', 'about'] as const;
 /** core: an article on the subject, modelled with its texts over time; related: another article the sources name in

@@ -2,6 +2,7 @@
 import type * as s from '../db/schema/index.js';
 import { boundsOf, precisionOf, startOf } from '../rules/dates.js';
 import type { Dataset } from './load.js';
+import { foldText } from '../text/fold.js';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -266,6 +267,10 @@ export function toRows(ds: Dataset): Rows {
         disputes: k.disputes,
         summary: k.summary,
         basis: k.basis,
+        defendantFolded: foldText(k.defendant.name ?? ''),
+        courtFolded: foldText(k.court.name ?? ''),
+        placeFolded: foldText(k.court.place ?? ''),
+        judgeFolded: foldText(k.judge ?? ''),
       });
       link('case', k.id, k.sources);
       k.charges.forEach((ch, ord) =>
@@ -362,21 +367,58 @@ export function toRows(ds: Dataset): Rows {
   return r;
 }
 
-/** One search document per provision, case, practice note and source (see db/schema/search.ts). */
+/** One search document per record of every kind (see db/schema/search.ts): cases, provisions with their parts,
+ * instruments, practice notes with their statistics, forces, sources and each country's gaps. `countries` holds the
+ * countries a record belongs to; for a source, the countries of the records that cite it. */
 function addSearchDocuments(ds: Dataset, r: Rows): void {
   const sourceTitle = new Map(r.sources.map((x) => [x.id, `${x.title} (${x.publisher})`]));
   const titles = (ids: readonly string[]) => ids.map((id) => sourceTitle.get(id) ?? '').join('\n');
-  const doc = (docType: string, docId: string, countryCode: string | null, title: string, body: string[], extra = '') =>
-    r.searchDocuments.push({ docType, docId, countryCode, title, body: body.filter(Boolean).join('\n'), extra });
+  const doc = (
+    docType: string,
+    docId: string,
+    countryCode: string | null,
+    title: string,
+    body: string[],
+    extra = '',
+    countries: string[] = countryCode ? [countryCode] : [],
+  ) => {
+    const text = body.filter(Boolean).join('\n');
+    r.searchDocuments.push({
+      docType,
+      docId,
+      countryCode,
+      countries,
+      title,
+      body: text,
+      extra,
+      folded: foldText(`${docId.replace(/-/g, ' ')}\n${title}\n${text}\n${extra}`),
+    });
+  };
   for (const c of ds.countries) {
     const code = c.country.country.code;
+    for (const ins of c.law.instruments)
+      doc(
+        'instrument',
+        ins.id,
+        code,
+        [ins.title, ins.titleOriginal, ins.number].filter(Boolean).join(' '),
+        [ins.summary ?? '', ins.datesNote ?? ''],
+        titles(ins.sources),
+      );
     for (const p of c.law.provisions) {
       const parts = p.versions.flatMap((v) => v.parts);
-      doc('provision', p.id, code, [`Article ${p.article}`, p.heading, p.headingOriginal].filter(Boolean).join(' '), [
-        ...parts.map((pt) => `Part ${pt.part}: ${pt.elements}`),
-        ...parts.map((pt) => pt.excerpt ?? ''),
-        ...p.versions.flatMap((v) => v.exemptions.map((e) => e.text)),
-      ]);
+      doc(
+        'provision',
+        p.id,
+        code,
+        [`Article ${p.article}`, p.heading, p.headingOriginal].filter(Boolean).join(' '),
+        [
+          ...parts.map((pt) => `Part ${pt.part}: ${pt.elements}`),
+          ...parts.map((pt) => pt.excerpt ?? ''),
+          ...p.versions.flatMap((v) => [v.note ?? '', v.textUnknown ?? '', ...v.exemptions.map((e) => e.text)]),
+        ],
+        `ст. ${p.article} статья ${p.article} ${p.article}-modda`,
+      );
     }
     for (const k of c.cases.cases) {
       doc(
@@ -384,14 +426,57 @@ function addSearchDocuments(ds: Dataset, r: Rows): void {
         k.id,
         code,
         [k.defendant.name, k.court.name, k.court.place].filter(Boolean).join(', ') || k.id,
-        [k.summary, k.appeal?.note ?? '', ...k.events.map((e) => e.note), ...k.disputes.map((d) => d.note)],
+        [
+          k.summary,
+          k.judge ? `Judge ${k.judge}` : '',
+          k.appeal?.note ?? '',
+          ...k.events.map((e) => e.note),
+          ...k.disputes.map((d) => d.note),
+          ...k.charges.map((ch) => ch.note ?? ''),
+        ],
         titles(k.sources),
       );
     }
     for (const n of c.practice.practice)
-      doc('practice', n.id, code, `${n.kind}: ${n.stance ?? ''}`.trim(), [n.statement], titles(n.sources));
+      doc(
+        'practice',
+        n.id,
+        code,
+        `${n.kind}: ${n.stance ?? ''}`.trim(),
+        [n.statement, ...n.statistics.map((st) => [st.measure, st.value, st.note ?? ''].join(' '))],
+        titles(n.sources),
+      );
+    c.country.gaps.forEach((g, ord) =>
+      doc('gap', `${code.toLowerCase()}-gap-${ord + 1}`, code, `${c.country.country.name}: gap (${g.topic})`, [g.note]),
+    );
   }
-  for (const x of r.sources) doc('source', x.id, null, x.title, [x.publisher, x.note ?? '']);
+  for (const f of ds.forces.forces)
+    doc(
+      'force',
+      f.id,
+      null,
+      f.name,
+      f.designations.map((d) => `${d.country} ${d.status}: ${d.act ?? ''}`),
+      titles(f.sources),
+      [...new Set(f.designations.map((d) => d.country))],
+    );
+  // A source belongs to the countries of the records that cite it.
+  const recordCountry = new Map(r.searchDocuments.map((d) => [d.docId, d.countryCode]));
+  const parentOf = (id: string) => id.split(/[@#]/)[0]!;
+  const citedIn = new Map<string, Set<string>>();
+  for (const rs of r.recordSources) {
+    const cc = recordCountry.get(parentOf(rs.recordId)) ?? countryOfId(rs.recordId);
+    if (cc) citedIn.set(rs.sourceId, (citedIn.get(rs.sourceId) ?? new Set()).add(cc));
+  }
+  for (const x of r.sources)
+    doc('source', x.id, null, x.title, [x.publisher, x.note ?? ''], '', [...(citedIn.get(x.id) ?? [])].sort());
+}
+
+/** The country of a record id that starts with a country prefix (kg-..., uz-...), if any. */
+function countryOfId(id: string): string | null {
+  if (/^(KZ|KG|TJ|TM|UZ)$/.test(id)) return id;
+  const m = /^(kz|kg|tj|tm|uz)-/.exec(id) ?? /#(kz|kg|tj|tm|uz)-\d+$/.exec(id);
+  return m ? m[1]!.toUpperCase() : null;
 }
 
 function round2(n: number): number {

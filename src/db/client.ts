@@ -48,8 +48,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
+  // pg_trgm (trigram similarity) for search, as on PostgreSQL; created by migration 0007.
+  const extensions = { pg_trgm };
+  const client = opts.pgliteDir ? new PGlite(opts.pgliteDir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
   const db = drizzle(client, { schema }) as unknown as Db;

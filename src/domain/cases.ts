@@ -130,7 +130,38 @@ const date = (what: string) => partialDate.optional().describe(what);
 
 export const CaseQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
-  provision: z.string().max(100).optional().describe('Only cases charging this provision id'),
+  provision: z
+    .string()
+    .max(100)
+    .optional()
+    .describe(
+      'Only cases charging this provision: its id (uz-cc-1994-art-154-1), or its article number as reports write it (154-1, 154¹, 401′), best with country',
+    ),
+  defendant: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'Only cases whose defendant name matches, in any script or transliteration (every word; prefixes allowed)',
+    ),
+  court: z.string().trim().min(1).max(100).optional().describe('Only cases whose court name matches (any spelling)'),
+  place: z.string().trim().min(1).max(100).optional().describe("Only cases whose court's place matches (any spelling)"),
+  judge: z.string().trim().min(1).max(100).optional().describe('Only cases whose judge matches (any spelling)'),
+  sentenceKind: z.enum(PENALTY_KINDS).optional().describe('Only cases with a sentence of this kind'),
+  sentenceMinYears: z.coerce
+    .number({ error: 'must be a number of years from 0 to 100' })
+    .min(0, 'must be a number of years from 0 to 100')
+    .max(100, 'must be a number of years from 0 to 100')
+    .optional()
+    .describe('Only cases with a sentence (of sentenceKind, if given) of at least this many years'),
+  sentenceMaxYears: z.coerce
+    .number({ error: 'must be a number of years from 0 to 100' })
+    .min(0, 'must be a number of years from 0 to 100')
+    .max(100, 'must be a number of years from 0 to 100')
+    .optional()
+    .describe('Only cases with a sentence (of sentenceKind, if given) of at most this many years'),
   q: TextQuerySchema,
   conduct: z.string().max(100).optional().describe('Only cases with this conduct code'),
   outcome: z.enum(OUTCOMES).optional().describe('Only cases with this outcome'),

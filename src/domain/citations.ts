@@ -9,7 +9,7 @@ export const ResolveQuerySchema = z.strictObject({
     .min(1, 'must not be empty')
     .max(200)
     .describe(
-      'A citation as people write it: "Art. 416(2) CC KG", "article 375 of the 1997 Kyrgyz code", "ст. 154 УК РУз"',
+      'A citation as people write it: "Art. 416(2) CC KG", "article 375 of the 1997 Kyrgyz code", "ст. 154 УК РУз", "ч. 2 ст. 401¹ УК РТ", "154-модда 1-қисм", "UK KR art. 256"',
     ),
 });
 
@@ -44,6 +44,7 @@ export const ResolveSchema = z
     parsed: z.object({
       article: z.string(),
       part: z.string().nullable(),
+      paragraph: z.string().nullable().describe('The paragraph (пункт, band) within the part, when cited'),
       country: CountryCodeSchema.nullable().describe('null when the citation names no country'),
       year: z.number().int().nullable().describe("The code's year, when the citation gives one"),
     }),

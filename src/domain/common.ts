@@ -73,6 +73,10 @@ export const ParameterErrorSchema = z
     in: z.enum(['path', 'query', 'header', 'body']).describe('Where the parameter is'),
     name: z.string().describe('The parameter at fault'),
     detail: z.string().describe('What is wrong with it'),
+    suggestions: z
+      .array(z.string())
+      .optional()
+      .describe('For an unknown value: the nearest valid values ("did you mean"), best first'),
   })
   .meta({ id: 'ParameterError' });
 

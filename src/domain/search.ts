@@ -1,9 +1,11 @@
-// Full-text search across provisions, cases, practice notes and sources.
+// Search across every kind of record: cases, provisions and their parts, instruments, practice notes and their
+// statistics, forces, sources and each country's gaps.
 import { z } from 'zod';
 import { listParams } from '../http/formats.js';
 import { CountryParamSchema, CursorSchema, LimitSchema, PageSchema } from './common.js';
 
-export const SEARCH_TYPES = ['provision', 'case', 'practice', 'source'] as const;
+export const SEARCH_TYPES = ['case', 'provision', 'instrument', 'practice', 'force', 'source', 'gap'] as const;
+export const MATCH_KINDS = ['exact', 'stem', 'folded', 'prefix', 'fuzzy'] as const;
 
 export const SearchQuerySchema = z.strictObject({
   q: z
@@ -11,9 +13,13 @@ export const SearchQuerySchema = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(300)
-    .describe('Words to find, in English or Russian; websearch syntax: "exact phrase", or, -excluded'),
+    .describe(
+      'Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes',
+    ),
   type: z.enum(SEARCH_TYPES).optional().describe('Only results of this type'),
-  country: CountryParamSchema.optional(),
+  country: CountryParamSchema.optional().describe(
+    'Only records of this country (a source: cited by records of this country; a force: designated by it)',
+  ),
   limit: LimitSchema,
   cursor: CursorSchema,
   ...listParams,
@@ -21,11 +27,29 @@ export const SearchQuerySchema = z.strictObject({
 
 export const SearchHitSchema = z
   .object({
-    type: z.enum(SEARCH_TYPES),
+    type: z.enum(SEARCH_TYPES).describe('The kind of record'),
     id: z.string(),
-    country: z.string().nullable(),
+    country: z.string().nullable().describe('The country of the record; null for sources and forces'),
+    countries: z.array(z.string()).describe('Every country the record belongs to (for a source: citing countries)'),
     title: z.string(),
-    snippet: z.string().describe('The best matching passage, matches wrapped in <mark></mark>'),
+    snippet: z.string().describe('The best matching passage as plain text (never markup; escape it when showing it)'),
+    highlights: z
+      .array(z.object({ start: z.number().int(), end: z.number().int() }))
+      .describe('Where the matched words stand in `snippet`: UTF-16 offsets, end exclusive'),
+    matched: z
+      .array(
+        z.object({
+          term: z.string().describe('The query word'),
+          field: z.enum(['title', 'body', 'other']).describe('Where it matched (other: ids and source titles)'),
+          how: z
+            .enum(MATCH_KINDS)
+            .describe(
+              'exact, stem (English or Russian stemming), folded (another script or transliteration), prefix, or fuzzy (a typo)',
+            ),
+          word: z.string().describe('The word of the record it matched'),
+        }),
+      )
+      .describe('Why the record matched, word by word'),
     rank: z.number().describe('Relevance (higher is better)'),
     href: z.string().describe('The API path of the record'),
   })
@@ -44,4 +68,4 @@ export const TextQuerySchema = z
   .min(1, 'must not be empty')
   .max(300)
   .optional()
-  .describe('Full-text filter, English or Russian (websearch syntax)');
+  .describe('Text filter: every word must match, in any script or spelling (folded), as a prefix or with one typo');

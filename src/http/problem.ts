@@ -69,6 +69,8 @@ export interface ParameterError {
   /** The parameter's name (for a nested value, its dotted path). */
   name: string;
   detail: string;
+  /** For an unknown value: the nearest valid values. */
+  suggestions?: string[];
 }
 
 export interface Problem {
@@ -93,8 +95,15 @@ export class HttpProblem extends Error {
   }
 }
 
-export function invalidParameter(where: ParameterError['in'], name: string, detail: string): HttpProblem {
-  return new HttpProblem('invalid-parameter', `${where} parameter ${name}: ${detail}`, [{ in: where, name, detail }]);
+export function invalidParameter(
+  where: ParameterError['in'],
+  name: string,
+  detail: string,
+  suggestions?: string[],
+): HttpProblem {
+  const error: ParameterError = { in: where, name, detail };
+  if (suggestions?.length) error.suggestions = suggestions;
+  return new HttpProblem('invalid-parameter', `${where} parameter ${name}: ${detail}`, [error]);
 }
 
 export function notFound(what: string, id: string): HttpProblem {

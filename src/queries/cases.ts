@@ -8,9 +8,23 @@ import { invalidParameter } from '../http/problem.js';
 import { endOf, startOf } from '../data/check.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
+import { queryWords } from '../text/fold.js';
 import { countWhere, groupBy, sourceRefs, sourceRefsById } from './source-refs.js';
 
-export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count'>;
+export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
+  /** The provision ids the provision filter resolved to (see resolveProvisionFilter). */
+  provisions?: string[] | undefined;
+};
+
+/** Every word of `value`, folded, must match the folded column (trigram word similarity, so prefixes and typos). */
+function namesMatch(column: SQL, value: string): SQL {
+  const words = queryWords(value);
+  if (words.length === 0) return sql`false`;
+  return sql.join(
+    words.map((w) => (w.length >= 3 ? sql`${w} <% ${column}` : sql`${column} ~ ${`(^| )${w}`}`)),
+    sql` and `,
+  );
+}
 
 /** The WHERE conditions of a case filter, shared by lists and statistics. */
 export function caseConditions(f: CaseFilter): SQL[] {
@@ -21,10 +35,20 @@ export function caseConditions(f: CaseFilter): SQL[] {
   if (f.side) where.push(eq(cases.side, f.side));
   if (f.dateKind) where.push(eq(cases.dateKind, f.dateKind));
   if (f.conduct) where.push(sql`${cases.conducts} @> array[${f.conduct}]::text[]`);
-  if (f.provision) {
+  if (f.provisions) {
     where.push(
-      sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = ${f.provision})`,
+      sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = any(${textArray(f.provisions)}))`,
     );
+  }
+  if (f.defendant) where.push(namesMatch(sql`${cases.defendantFolded}`, f.defendant));
+  if (f.court) where.push(namesMatch(sql`${cases.courtFolded}`, f.court));
+  if (f.place) where.push(namesMatch(sql`${cases.placeFolded}`, f.place));
+  if (f.judge) where.push(namesMatch(sql`${cases.judgeFolded}`, f.judge));
+  if (f.sentenceKind || f.sentenceMinYears !== undefined || f.sentenceMaxYears !== undefined) {
+    where.push(sql`exists (select 1 from ${caseSentences} s where s.case_id = ${cases.id}
+      ${f.sentenceKind ? sql`and s.kind = ${f.sentenceKind}` : sql``}
+      ${f.sentenceMinYears !== undefined ? sql`and s.total_months >= ${f.sentenceMinYears * 12}` : sql``}
+      ${f.sentenceMaxYears !== undefined ? sql`and s.total_months <= ${f.sentenceMaxYears * 12}` : sql``})`);
   }
   if (f.q) where.push(matchesText('case', sql`${cases.id}`, f.q));
   if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOf(f.decidedFrom)}`);
@@ -34,7 +58,7 @@ export function caseConditions(f: CaseFilter): SQL[] {
 
 export async function listCases(
   db: Db,
-  q: CaseQuery,
+  q: CaseQuery & { provisions?: string[] | undefined },
 ): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
   const where = caseConditions(q);
   const total = q.count ? await countWhere(db, cases, where) : undefined;

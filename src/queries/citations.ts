@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { LinkedProvision, Resolution } from '../domain/citations.js';
 import { invalidParameter } from '../http/problem.js';
+import { normalizeArticle } from '../text/fold.js';
 
 const COUNTRY_WORDS: [RegExp, string][] = [
   // \b is ASCII-only even with the u flag: letters are bounded with lookarounds instead.
@@ -16,23 +17,34 @@ const COUNTRY_WORDS: [RegExp, string][] = [
 export interface ParsedCitation {
   article: string;
   part: string | null;
+  paragraph: string | null;
   country: string | null;
   year: number | null;
 }
+
+// An article number as written: 401-1, 401¹, 401′, 401'.
+const NUM = String.raw`(\d{1,4}(?:-\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|['′’ʹ](?!\p{L}))?)`;
 
 /** Reads article, part, country and year from a citation; returns undefined when no article number is found. */
 export function parseCitation(cite: string): ParsedCitation | undefined {
   const text = cite.replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ');
   const art =
-    /(?<!\p{L})(?:art(?:icle)?s?\.?|ст(?:атья|атьи|атье|\.)?|стаття)\s*(\d{1,4}(?:-\d{1,2})?)(?:\s*\((\d{1,2})\))?/iu.exec(
-      text,
-    ) ??
-    /(?<![\d-])(\d{1,4}(?:-\d{1,2})?)-(?:modda|madde)/iu.exec(text) ??
-    /(?<![\d-])(\d{1,4}(?:-\d{1,2})?)\s*\((\d{1,2})\)/u.exec(text);
+    new RegExp(
+      String.raw`(?<!\p{L})(?:art(?:icle)?s?\.?|ст(?:атья|атьи|атье|атьёй|\.)?|стаття)\s*${NUM}(?:\s*\((\d{1,2})\))?`,
+      'iu',
+    ).exec(text) ??
+    new RegExp(String.raw`(?<![\d-])${NUM}\s*-?\s*(?:modda|madde|модда)`, 'iu').exec(text) ??
+    new RegExp(String.raw`(?<![\d-])${NUM}\s*\((\d{1,2})\)`, 'u').exec(text);
   if (!art) return undefined;
+  const rest = text.replace(art[0], ' ');
   const partWord =
-    /(?<!\p{L})(?:part|ч\.|часть|части|paragraph|para\.?)\s*(\d{1,2})|(?<![\d-])(\d{1,2})-(?:qism|bandi)/iu.exec(text);
-  const year = /\b(19[5-9]\d|20[0-4]\d)\b/.exec(text.replace(art[0], ''));
+    /(?<!\p{L})(?:part|ч\.|часть|части|частью|paragraph|para\.?|qism|қисм)\s*(\d{1,2})|(?<![\d-])(\d{1,2})\s*-?\s*(?:qism|қисм|bandi|part)/iu.exec(
+      rest,
+    );
+  const paraWord = /(?<!\p{L})(?:п\.|пункт[а-я]*|band|банд|point|item)\s*[«"]?([а-яa-z0-9])[»"]?(?!\p{L})/iu.exec(
+    rest.replace(partWord?.[0] ?? '\u0000', ' '),
+  );
+  const year = /\b(19[5-9]\d|20[0-4]\d)\b/.exec(rest);
   let country: string | null = null;
   for (const [re, code] of COUNTRY_WORDS)
     if (re.test(text)) {
@@ -40,8 +52,9 @@ export function parseCitation(cite: string): ParsedCitation | undefined {
       break;
     }
   return {
-    article: art[1]!,
+    article: normalizeArticle(art[1]!),
     part: art[2] ?? partWord?.[1] ?? partWord?.[2] ?? null,
+    paragraph: paraWord?.[1]?.toLowerCase() ?? null,
     country,
     year: year ? Number(year[1]) : null,
   };

@@ -1,27 +1,93 @@
-// Full-text search with PostgreSQL: websearch queries in English, Russian and without stemming, ranked, with snippets.
+// Search over every kind of record: each query word matches through English and Russian stemming (tsvector) or
+// through the folded text by trigram similarity (another script, another transliteration, a prefix, a typo). Records
+// are ranked by how many words they match and how well; a word that matches nothing hides nothing.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SearchHit } from '../domain/search.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { invalidParameter } from '../http/problem.js';
+import { wordsOf, wordMatch, type MatchKind, type Word } from '../text/fold.js';
 
-/** The tsquery of `q` in the three configurations the documents are indexed in. */
-export function tsQuery(q: string): SQL {
-  return sql`(websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('russian'::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`;
+interface QueryWord {
+  raw: string;
+  folded: string;
 }
 
-/** "The record of this type and id matches q", for the q filter of lists. */
+export interface ParsedQuery {
+  words: QueryWord[];
+  phrases: string[];
+  excluded: string[];
+}
+
+const NOISE = new Set(['or', 'and', 'the', 'of', 'и', 'или']);
+
+/** Words, "quoted phrases" and -excluded words of a query. */
+export function parseQuery(q: string): ParsedQuery {
+  const phrases = [...q.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim()).filter(Boolean);
+  const rest = q.replace(/"[^"]*"/g, ' ');
+  const excluded: string[] = [];
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  // A word that folds to two ("Kubanychbekuulu" -> "kubanichbek ulu") is searched as both.
+  const add = (w: Word) => {
+    const raw = w.text.toLowerCase();
+    if (NOISE.has(raw)) return;
+    for (const folded of w.folded.split(' '))
+      if (!seen.has(folded)) {
+        seen.add(folded);
+        words.push({ raw, folded });
+      }
+  };
+  for (const token of rest.split(/\s+/).filter(Boolean)) {
+    const neg = token.startsWith('-') && token.length > 1;
+    for (const w of wordsOf(neg ? token.slice(1) : token)) {
+      if (neg) excluded.push(w.text.toLowerCase());
+      else add(w);
+    }
+  }
+  for (const p of phrases) wordsOf(p).forEach(add);
+  return { words, phrases, excluded };
+}
+
+const tsq = (fn: 'plainto_tsquery' | 'phraseto_tsquery', text: string) =>
+  sql`(${sql.raw(fn)}('english'::regconfig, ${text}) || ${sql.raw(fn)}('russian'::regconfig, ${text}) || ${sql.raw(fn)}('simple'::regconfig, ${text}))`;
+
+/** Whether one word matches a document: by stemming, or by trigram similarity of its folded form (3+ letters). */
+function wordMatches(w: QueryWord, alias: string): SQL {
+  const d = sql.raw(alias);
+  const stem = sql`${d}.tsv @@ ${tsq('plainto_tsquery', w.raw)}`;
+  return w.folded.length >= 3 ? sql`(${stem} or ${w.folded} <% ${d}.folded)` : stem;
+}
+
+function wordScore(w: QueryWord, alias: string): SQL {
+  const d = sql.raw(alias);
+  const q = tsq('plainto_tsquery', w.raw);
+  const trgm = w.folded.length >= 3 ? sql` + word_similarity(${w.folded}, ${d}.folded)` : sql``;
+  return sql`(case when ${d}.tsv @@ ${q} then 1 + ts_rank(${d}.tsv, ${q}) else 0 end${trgm})`;
+}
+
+/** "The record of this type and id matches q", for the q filter of lists: every word must match, any spelling. */
 export function matchesText(docType: string, idColumn: SQL, q: string): SQL {
-  return sql`exists (select 1 from search_documents d where d.doc_type = ${docType} and d.doc_id = ${idColumn} and d.tsv @@ ${tsQuery(q)})`;
+  const { words, phrases, excluded } = parseQuery(q);
+  const conds = [
+    ...words.map((w) => wordMatches(w, 'd')),
+    ...phrases.map((p) => sql`d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
+    ...excluded.map((x) => sql`not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
+  ];
+  if (conds.length === 0) return sql`false`;
+  return sql`exists (select 1 from search_documents d where d.doc_type = ${docType} and d.doc_id = ${idColumn}
+    and ${sql.join(conds, sql` and `)})`;
 }
 
-const HREF: Record<string, string> = {
-  provision: '/v1/provisions/',
-  case: '/v1/cases/',
-  practice: '/v1/practice/',
-  source: '/v1/sources/',
+const HREF: Record<string, (id: string, country: string | null) => string> = {
+  case: (id) => `/v1/cases/${id}`,
+  provision: (id) => `/v1/provisions/${id}`,
+  instrument: (id) => `/v1/instruments/${id}`,
+  practice: (id) => `/v1/practice/${id}`,
+  force: (id) => `/v1/forces/${id}`,
+  source: (id) => `/v1/sources/${id}`,
+  gap: (_id, country) => `/v1/countries/${country}`,
 };
-const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2';
 
 export async function search(
   db: Db,
@@ -30,27 +96,43 @@ export async function search(
   const after = decodeCursor(f.cursor, 3);
   if (after && !Number.isFinite(Number(after[0])))
     throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
-  const query = tsQuery(f.q);
+  const parsed = parseQuery(f.q);
+  if (parsed.words.length === 0) throw invalidParameter('query', 'q', 'has no word to search for');
+  const any = sql.join(
+    parsed.words.map((w) => wordMatches(w, 'd')),
+    sql` or `,
+  );
+  const score = sql.join(
+    parsed.words.map((w) => wordScore(w, 'd')),
+    sql` + `,
+  );
   const rows = await queryRows<{
     doc_type: string;
     doc_id: string;
     country_code: string | null;
+    countries: string[];
     title: string;
-    en: string;
-    ru: string;
+    body: string;
+    extra: string;
     rank: string;
   }>(
     db,
     sql`with hits as (
-          select doc_type, doc_id, country_code, title, body, ts_rank(tsv, ${query})::float8 as rank
-          from search_documents
-          where tsv @@ ${query}
-            ${f.type ? sql`and doc_type = ${f.type}` : sql``}
-            ${f.country ? sql`and country_code = ${f.country}` : sql``})
-        select doc_type, doc_id, country_code, title, rank::text as rank,
-          ts_headline('english'::regconfig, body, websearch_to_tsquery('english'::regconfig, ${f.q}), ${HEADLINE}) as en,
-          ts_headline('russian'::regconfig, body, websearch_to_tsquery('russian'::regconfig, ${f.q}), ${HEADLINE}) as ru
-        from hits
+          select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
+            round((${score})::numeric, 6)::float8 as rank
+          from search_documents d
+          where (${any})
+            ${sql.join(
+              parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
+              sql` `,
+            )}
+            ${sql.join(
+              parsed.excluded.map((x) => sql`and not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
+              sql` `,
+            )}
+            ${f.type ? sql`and d.doc_type = ${f.type}` : sql``}
+            ${f.country ? sql`and ${f.country} = any(d.countries)` : sql``})
+        select doc_type, doc_id, country_code, countries, title, body, extra, rank::text as rank from hits
         ${after ? sql`where (rank < ${Number(after[0])}::float8 or (rank = ${Number(after[0])}::float8 and (doc_type, doc_id) > (${after[1]}, ${after[2]})))` : sql``}
         order by rank desc, doc_type, doc_id
         limit ${f.limit + 1}`,
@@ -59,14 +141,77 @@ export async function search(
   const last = page[page.length - 1];
   return {
     next: rows.length > f.limit && last ? encodeCursor([last.rank, last.doc_type, last.doc_id]) : null,
-    data: page.map((r) => ({
-      type: r.doc_type as SearchHit['type'],
-      id: r.doc_id,
-      country: r.country_code,
-      title: r.title,
-      snippet: r.en.includes('<mark>') || !r.ru.includes('<mark>') ? r.en : r.ru,
-      rank: Number(r.rank),
-      href: `${HREF[r.doc_type] ?? '/'}${r.doc_id}`,
-    })),
+    data: page.map((r) => {
+      const why = explain(parsed.words, r);
+      return {
+        type: r.doc_type as SearchHit['type'],
+        id: r.doc_id,
+        country: r.country_code,
+        countries: r.countries,
+        title: r.title,
+        ...snippetOf(r.body || r.title, parsed.words),
+        matched: why,
+        rank: Number(r.rank),
+        href: HREF[r.doc_type]!(r.doc_id, r.country_code),
+      };
+    }),
+  };
+}
+
+/** A crude stem test, for saying why a record matched through the database's stemming. */
+function sameStem(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 4 && i >= 0.6 * Math.min(a.length, b.length);
+}
+
+function bestMatch(w: QueryWord, words: Word[]): { how: MatchKind | 'stem'; word: string } | undefined {
+  const order: (MatchKind | 'stem')[] = ['exact', 'folded', 'prefix', 'stem', 'fuzzy'];
+  let best: { how: MatchKind | 'stem'; word: string } | undefined;
+  for (const word of words) {
+    const how = wordMatch(w, word) ?? (sameStem(w.raw, word.text.toLowerCase()) ? 'stem' : undefined);
+    if (how && (!best || order.indexOf(how) < order.indexOf(best.how))) best = { how, word: word.text };
+  }
+  return best;
+}
+
+/** Why a record matched: for each query word, the field and word it met and how. */
+function explain(words: QueryWord[], r: { title: string; body: string; extra: string; doc_id: string }) {
+  const fields = [
+    ['title', wordsOf(r.title)],
+    ['body', wordsOf(r.body)],
+    ['other', wordsOf(`${r.doc_id.replace(/-/g, ' ')} ${r.extra}`)],
+  ] as const;
+  const out: SearchHit['matched'] = [];
+  for (const w of words)
+    for (const [field, ws] of fields) {
+      const m = bestMatch(w, [...ws]);
+      if (m) {
+        out.push({ term: w.raw, field, how: m.how, word: m.word });
+        break;
+      }
+    }
+  return out;
+}
+
+const WINDOW = 240;
+
+/** The passage around the first match, as plain text, with the offsets of every matched word in it. */
+export function snippetOf(text: string, query: QueryWord[]): { snippet: string; highlights: SearchHit['highlights'] } {
+  const words = wordsOf(text);
+  const hits = words.filter((w) => query.some((q) => wordMatch(q, w) || sameStem(q.raw, w.text.toLowerCase())));
+  const first = hits[0]?.start ?? 0;
+  let start = Math.max(0, first - WINDOW / 3);
+  if (start > 0) start = words.find((w) => w.start >= start)?.start ?? start;
+  let end = Math.min(text.length, start + WINDOW);
+  if (end < text.length) end = [...words].reverse().find((w) => w.end <= end)?.end ?? end;
+  const prefix = start > 0 ? '…' : '';
+  const snippet = `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  const shift = prefix.length - start;
+  return {
+    snippet,
+    highlights: hits
+      .filter((w) => w.start >= start && w.end <= end)
+      .map((w) => ({ start: w.start + shift, end: w.end + shift })),
   };
 }

@@ -5,7 +5,7 @@ import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '.
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../http/problem.js';
 import { getCase, listCases } from '../queries/cases.js';
-import { requireKnownFilters } from './known.js';
+import { caseFilterOf } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -19,15 +19,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cases'],
         summary: 'Court rulings and prosecutions',
         description:
-          'Filter by country, provision charged, conduct, outcome, force or side served, and decision date range. ' +
+          'Filter by country, provision charged (an id, or an article number such as 154-1 or 401¹ within the country), ' +
+          'defendant, court, place and judge (any script or transliteration), conduct, outcome, force or side served, ' +
+          'sentence kind and length, and decision date range. An unknown value is a 400 with the nearest valid values. ' +
           'Newest first by default; cursor pagination (`limit` up to 200, `page.next` and the Link header).',
         querystring: CaseQuerySchema,
         response: { 200: listResponse(CaseListSchema, 'A page of cases, as JSON or CSV'), ...errorResponses() },
       },
     },
     async (req, reply) => {
-      await requireKnownFilters(db(), req.query);
-      const result = await listCases(db(), req.query);
+      const result = await listCases(db(), await caseFilterOf(db(), req.query));
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit }, req.query);
     },
   );

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { invalidParameter } from '../http/problem.js';
+import { nearest, normalizeArticle } from '../text/fold.js';
 
 // The table and key column of each kind of record a filter may name (fixed here, never taken from the request).
 const TABLES = {
@@ -10,6 +11,28 @@ const TABLES = {
   instrument: sql.raw('instruments where id'),
   force: sql.raw('forces where id'),
 } as const;
+const ALL = {
+  conduct: sql.raw('select code as id from conducts'),
+  provision: sql.raw('select id from provisions'),
+  instrument: sql.raw('select id from instruments'),
+  force: sql.raw('select id from forces'),
+} as const;
+
+/** The valid values nearest to an unknown one, for the "did you mean" of a 400. */
+export async function suggestionsFor(db: Db, kind: KnownKind, value: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, ALL[kind]);
+  return nearest(
+    value,
+    rows.map((r) => r.id),
+  );
+}
+
+/** A 400 for an unknown value, naming the parameter and the nearest valid values. */
+export async function unknownValue(db: Db, kind: KnownKind, value: string, name: string = kind): Promise<Error> {
+  const suggestions = await suggestionsFor(db, kind, value);
+  const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
+  return invalidParameter('query', name, `unknown ${kind} ${value}${hint}`, suggestions);
+}
 
 export type KnownKind = keyof typeof TABLES;
 
@@ -25,7 +48,52 @@ export async function requireKnownFilters(
   for (const kind of Object.keys(TABLES) as KnownKind[]) {
     const v = q[kind];
     for (const id of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
-      if (!(await recordExists(db, kind, id))) throw invalidParameter('query', kind, `unknown ${kind} ${id}`);
+      if (!(await recordExists(db, kind, id))) throw await unknownValue(db, kind, id);
     }
   }
+}
+
+/** The provision filter of cases and statistics: a provision id, or an article number as reports write it (154-1,
+ * 154¹, 401′) within the country filter, or across countries without one. Unknown: a 400 with the nearest values. */
+export async function resolveProvisionFilter(
+  db: Db,
+  value: string | undefined,
+  country: string | undefined,
+): Promise<string[] | undefined> {
+  if (value === undefined) return undefined;
+  if (await recordExists(db, 'provision', value)) return [value];
+  const article = normalizeArticle(value.replace(/^(art(icle)?\.?|ст\.?|статья)\s*/i, ''));
+  const rows = await queryRows<{ id: string; article: string }>(
+    db,
+    sql`select id, article from provisions ${country ? sql`where country_code = ${country}` : sql``} order by id`,
+  );
+  const ids = rows.filter((r) => r.article === article).map((r) => r.id);
+  if (ids.length) return ids;
+  const suggestions = [
+    ...nearest(article, [...new Set(rows.map((r) => r.article))]),
+    ...nearest(
+      value,
+      rows.map((r) => r.id),
+    ),
+  ];
+  const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
+  throw invalidParameter(
+    'query',
+    'provision',
+    `no provision ${value}${country ? ` in ${country}` : ''}${hint}`,
+    suggestions,
+  );
+}
+
+/** The case filter of a request: known values checked, the provision resolved to ids. */
+export async function caseFilterOf<
+  Q extends {
+    provision?: string | undefined;
+    country?: string | undefined;
+    conduct?: string | undefined;
+    force?: string | undefined;
+  },
+>(db: Db, q: Q): Promise<Q & { provisions?: string[] | undefined }> {
+  await requireKnownFilters(db, { conduct: q.conduct, force: q.force });
+  return { ...q, provisions: await resolveProvisionFilter(db, q.provision, q.country) };
 }

@@ -7,7 +7,7 @@ import { CSV_TYPE, LIST_PRODUCES, wantsCsv } from '../http/formats.js';
 import { toCsv } from '../http/csv.js';
 import { currentRevision } from '../queries/meta.js';
 import { caseStats } from '../queries/stats.js';
-import { requireKnownFilters } from './known.js';
+import { caseFilterOf } from './known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -34,8 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { groupBy, format, ...filter } = req.query;
-      await requireKnownFilters(db(), filter);
+      const { groupBy, format, ...query } = req.query;
+      const filter = await caseFilterOf(db(), query);
       const [rows, rev] = await Promise.all([caseStats(db(), groupBy, filter), currentRevision(db())]);
       const revision = rev?.revision ?? 'none';
       reply.header('dataset-revision', revision);

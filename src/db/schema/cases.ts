@@ -36,8 +36,15 @@ export const cases = pgTable(
     disputes: jsonb('disputes').$type<{ field: string; note: string; sources: string[] }[]>().notNull(),
     summary: text('summary').notNull(),
     basis: text('basis').notNull(),
+    // Folded (src/text/fold.ts) for the defendant, court, place and judge filters, which match any spelling.
+    defendantFolded: text('defendant_folded').notNull().default(''),
+    courtFolded: text('court_folded').notNull().default(''),
+    placeFolded: text('place_folded').notNull().default(''),
+    judgeFolded: text('judge_folded').notNull().default(''),
   },
   (t) => [
+    index('cases_defendant_folded_idx').using('gin', t.defendantFolded.op('gin_trgm_ops')),
+    index('cases_court_folded_idx').using('gin', t.courtFolded.op('gin_trgm_ops')),
     index('cases_country_decided_idx').on(t.countryCode, t.decidedDate, t.id),
     index('cases_decided_idx').on(t.decidedDate, t.id),
     index('cases_conducts_idx').using('gin', t.conducts),

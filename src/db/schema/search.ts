@@ -1,4 +1,4 @@
-// Full-text search documents: one per provision, case, practice note and source, indexed in English and Russian.
+// Search documents: one per record of every kind, indexed in English and Russian (tsv) and folded for trigram matching.
 import { sql } from 'drizzle-orm';
 import { customType, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
@@ -24,11 +24,17 @@ export const searchDocuments = pgTable(
     body: text('body').notNull(),
     // Text that should find the record but is not shown in snippets (e.g. the titles of a case's sources).
     extra: text('extra').notNull(),
+    // The countries the record belongs to (for a source: the countries of the records citing it).
+    countries: text('countries').array().notNull().default([]),
+    // id, title, body and extra folded to one Latin skeleton (src/text/fold.ts), for trigram matching.
+    folded: text('folded').notNull().default(''),
     tsv: tsvector('tsv').generatedAlwaysAs(SEARCH_VECTOR),
   },
   (t) => [
     primaryKey({ columns: [t.docType, t.docId] }),
     index('search_documents_tsv_idx').using('gin', t.tsv),
     index('search_documents_country_idx').on(t.countryCode),
+    index('search_documents_countries_idx').using('gin', t.countries),
+    index('search_documents_folded_idx').using('gin', t.folded.op('gin_trgm_ops')),
   ],
 );
