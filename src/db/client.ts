@@ -23,6 +23,10 @@ export interface DatabaseOptions {
   connectionTimeoutMs?: number;
 }
 
+/** The trigram word similarity above which a folded query word matches (`<%`): 0.5 lets one wrong vowel of an
+ * eight-letter name through (Kushtepa / Qo'shtepa), where pg_trgm's default of 0.6 does not. */
+const WORD_SIMILARITY = 0.5;
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
@@ -34,6 +38,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY}`,
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
@@ -55,6 +60,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
+  await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
