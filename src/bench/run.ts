@@ -159,6 +159,10 @@ async function httpLoad(): Promise<void> {
   }
 }
 
+// Synthetic defendant names in several spellings of one family of names, so that folded search and the defendant
+// filter have real work: "Kholmatov" / "Xolmatov" / "Холматов" fold to one form.
+const NAMES = `array['Kholmatov','Xolmatov','Холматов','Vokhidov','Vohidov','Вохидов','Kubanychbek uulu','Qo''shtepa']`;
+
 /** Grows the synthetic corpus to `n` cases (ids syn-1..syn-n, marked SYNTHETIC), with charges and search documents. */
 async function growTo(database: Database, from: number, n: number): Promise<void> {
   const batch = 50_000;
@@ -166,24 +170,30 @@ async function growTo(database: Database, from: number, n: number): Promise<void
     const b = Math.min(n, a + batch - 1);
     await database.db.execute(sql`
       insert into cases (id, country_code, court_name, court_level, court_place, decided, decided_date, decided_precision,
-        date_kind, defendant_name, citizenships, conducts, side, outcome, disputes, summary, basis)
+        date_kind, defendant_name, citizenships, conducts, side, outcome, disputes, summary, basis, defendant_folded,
+        court_folded)
       select 'syn-' || g, c.cc, 'Synthetic court', 'first-instance', null, to_char(d, 'YYYY-MM-DD'), d, 'day', 'decision',
-        null, array[c.cc], array[(array['armed-conflict-participation','mercenary-participation','recruitment'])[1 + g % 3]],
+        c.name, array[c.cc], array[(array['armed-conflict-participation','mercenary-participation','recruitment'])[1 + g % 3]],
         'russia', (array['convicted','convicted','convicted','charged','acquitted'])[1 + g % 5], '[]'::jsonb,
-        'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), 'reported'
+        'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), 'reported', c.folded, 'synthetic court'
       from generate_series(${a}::int, ${b}::int) g,
-        lateral (select (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5] as cc, date '2014-01-01' + ((g::bigint * 7919) % 4300)::int as d) c`);
+        lateral (select (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5] as cc, date '2014-01-01' + ((g::bigint * 7919) % 4300)::int as d,
+          (${sql.raw(NAMES)})[1 + g % 8] || ' ' || (g % 1000) as name,
+          (array['halmatav','halmatav','halmatav','vahidav','vahidav','vahidav','kubanichbek ulu','kashtepa'])[1 + g % 8] || ' ' || (g % 1000) as folded) c`);
     await database.db.execute(sql`
-      insert into case_charges (case_id, provision_id, part, ord)
-      select 'syn-' || g, p.id, null, 0
+      insert into case_charges (id, case_id, provision_id, part, ord)
+      select 'syn-' || g || '#' || p.id || '#*', 'syn-' || g, p.id, null, 0
       from generate_series(${a}::int, ${b}::int) g
       join lateral (select id from provisions where country_code = (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5]
         order by id limit 1) p on true`);
     await database.db.execute(sql`
-      insert into search_documents (doc_type, doc_id, country_code, title, body, extra)
-      select 'case', 'syn-' || g, (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5], 'Synthetic case ' || g,
-        'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), ''
-      from generate_series(${a}::int, ${b}::int) g`);
+      insert into search_documents (doc_type, doc_id, country_code, countries, title, body, extra, folded)
+      select 'case', 'syn-' || g, c.cc, array[c.cc], c.name, 'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), '',
+        'syn ' || g || ' ' || c.folded || ' synthetic benchmark recard ' || g || ' tak' || (g % 1000)
+      from generate_series(${a}::int, ${b}::int) g,
+        lateral (select (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5] as cc,
+          (${sql.raw(NAMES)})[1 + g % 8] || ' ' || (g % 1000) as name,
+          (array['halmatav','halmatav','halmatav','vahidav','vahidav','vahidav','kubanichbek ulu','kashtepa'])[1 + g % 8] as folded) c`);
   }
   await database.db.execute(sql`analyze`);
 }
@@ -206,7 +216,17 @@ async function scale(database: Database): Promise<void> {
     [
       'search: a selective term',
       (i) => `/v1/search?q=tok${i % 1000}&limit=20`,
-      `select doc_id, ts_rank(tsv, q) from search_documents, (select websearch_to_tsquery('english', 'tok7') || websearch_to_tsquery('russian', 'tok7') || websearch_to_tsquery('simple', 'tok7') as q) w where tsv @@ q order by 2 desc limit 21`,
+      `select doc_id, ts_rank(tsv, q) from search_documents, (select plainto_tsquery('english', 'tok7') || plainto_tsquery('russian', 'tok7') || plainto_tsquery('simple', 'tok7') as q) w where tsv @@ q or 'tak7' <% folded order by 2 desc limit 21`,
+    ],
+    [
+      'search: a name in another script, with a typo, and a rare term',
+      (i) => `/v1/search?q=${encodeURIComponent(['Холматов', 'Xolmatof', 'Vohidov'][i % 3]!)}%20tok${i % 1000}&limit=20`,
+      `select doc_id from search_documents where tsv @@ plainto_tsquery('simple', 'tok7') or 'halmatav' <% folded or 'tak7' <% folded limit 21`,
+    ],
+    [
+      'list: defendant in any spelling',
+      (i) => `/v1/cases?defendant=${encodeURIComponent(['Холматов', 'Kholmatov', 'Xolmatov'][i % 3]!)}%20${i % 1000}&limit=50`,
+      `select id from cases where 'halmatav' <% defendant_folded order by decided_date desc, id desc limit 51`,
     ],
     [
       'stats: one country, one year, by outcome',
