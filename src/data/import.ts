@@ -20,6 +20,7 @@ export interface ImportResult {
 // Children before parents for deletes; the reverse order for inserts.
 const TABLES = [
   ['searchDocuments', s.searchDocuments],
+  ['searchTerms', s.searchTerms],
   ['recordSources', s.recordSources],
   ['caseEvents', s.caseEvents],
   ['caseSentences', s.caseSentences],

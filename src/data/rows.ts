@@ -29,6 +29,7 @@ export interface Rows {
   practiceStatistics: Row<typeof s.practiceStatistics>[];
   practicePenalties: Row<typeof s.practicePenalties>[];
   searchDocuments: Row<typeof s.searchDocuments>[];
+  searchTerms: Row<typeof s.searchTerms>[];
 }
 
 /** The kinds of record that carry sources, as stored in record_sources.record_type. */
@@ -69,6 +70,7 @@ export function toRows(ds: Dataset): Rows {
     practiceStatistics: [],
     practicePenalties: [],
     searchDocuments: [],
+    searchTerms: [],
   };
   const link = (recordType: RecordType, recordId: string, ids: readonly string[] | undefined) =>
     [...new Set(ids ?? [])].forEach((sourceId, ord) => r.recordSources.push({ recordType, recordId, sourceId, ord }));
@@ -470,6 +472,14 @@ function addSearchDocuments(ds: Dataset, r: Rows): void {
   }
   for (const x of r.sources)
     doc('source', x.id, null, x.title, [x.publisher, x.note ?? ''], '', [...(citedIn.get(x.id) ?? [])].sort());
+  const terms = new Set<string>();
+  for (const d of r.searchDocuments) for (const w of d.folded!.split(/[^a-z0-9]+/)) if (isTerm(w)) terms.add(w);
+  r.searchTerms = [...terms].sort().map((term) => ({ term }));
+}
+
+/** A vocabulary term: 3 to 40 letters or digits, not all digits (numbers are found by the full-text index). */
+export function isTerm(w: string): boolean {
+  return w.length >= 3 && w.length <= 40 && !/^\d+$/.test(w);
 }
 
 /** The country of a record id that starts with a country prefix (kg-..., uz-...), if any. */

@@ -52,25 +52,39 @@ export function parseQuery(q: string): ParsedQuery {
 const tsq = (fn: 'plainto_tsquery' | 'phraseto_tsquery', text: string) =>
   sql`(${sql.raw(fn)}('english'::regconfig, ${text}) || ${sql.raw(fn)}('russian'::regconfig, ${text}) || ${sql.raw(fn)}('simple'::regconfig, ${text}))`;
 
-/** Whether one word matches a document: by stemming, or by trigram similarity of its folded form (3+ letters). */
-function wordMatches(w: QueryWord, alias: string): SQL {
-  const d = sql.raw(alias);
-  const stem = sql`${d}.tsv @@ ${tsq('plainto_tsquery', w.raw)}`;
-  return w.folded.length >= 3 ? sql`(${stem} or ${w.folded} <% ${d}.folded)` : stem;
+/** The vocabulary terms near a folded word (itself, its continuations, its near spellings) as one tsquery over the
+ * folded vector: the trigram work is done on the short search_terms table, the document lookup by index. */
+function nearTerms(w: QueryWord): SQL {
+  if (w.folded.length < 3) return sql`to_tsquery('simple'::regconfig, ${w.folded})`;
+  return sql`(select coalesce(to_tsquery('simple'::regconfig, string_agg(t.term, ' | ')), to_tsquery('simple'::regconfig, ${w.folded}))
+    from (select term from search_terms where term = ${w.folded} or term like ${`${w.folded}%`} or term % ${w.folded}
+          order by term = ${w.folded} desc, similarity(term, ${w.folded}) desc limit 30) t)`;
 }
 
-function wordScore(w: QueryWord, alias: string): SQL {
-  const d = sql.raw(alias);
-  const q = tsq('plainto_tsquery', w.raw);
-  const trgm = w.folded.length >= 3 ? sql` + word_similarity(${w.folded}, ${d}.folded)` : sql``;
-  return sql`(case when ${d}.tsv @@ ${q} then 1 + ts_rank(${d}.tsv, ${q}) else 0 end${trgm})`;
+/** The three tsqueries of one word: stemmed (s), the folded word itself (e), and its near terms (n). */
+function wordQueries(w: QueryWord): SQL {
+  return sql`select ${tsq('plainto_tsquery', w.raw)} as s, to_tsquery('simple'::regconfig, ${w.folded}) as e, ${nearTerms(w)} as n`;
+}
+
+/** Whether one word matches a document: by stemming, or by one of its near folded terms. */
+function wordMatches(q: string, d: string): SQL {
+  return sql.raw(`(${d}.tsv @@ ${q}.s or ${d}.folded_tsv @@ ${q}.n)`);
+}
+
+/** A word's contribution to the rank: stemmed matches count most, then the exact folded word, then near terms. */
+function wordScore(q: string, d: string): SQL {
+  return sql.raw(
+    `(case when ${d}.tsv @@ ${q}.s then 1 + ts_rank(${d}.tsv, ${q}.s) else 0 end` +
+      ` + case when ${d}.folded_tsv @@ ${q}.e then 0.5 else 0 end` +
+      ` + case when ${d}.folded_tsv @@ ${q}.n then 0.5 + ts_rank(${d}.folded_tsv, ${q}.n) else 0 end)`,
+  );
 }
 
 /** "The record of this type and id matches q", for the q filter of lists: every word must match, any spelling. */
 export function matchesText(docType: string, idColumn: SQL, q: string): SQL {
   const { words, phrases, excluded } = parseQuery(q);
   const conds = [
-    ...words.map((w) => wordMatches(w, 'd')),
+    ...words.map((w) => sql`exists (select 1 from (${wordQueries(w)}) w where ${wordMatches('w', 'd')})`),
     ...phrases.map((p) => sql`d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
     ...excluded.map((x) => sql`not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
   ];
@@ -98,12 +112,17 @@ export async function search(
     throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
   const parsed = parseQuery(f.q);
   if (parsed.words.length === 0) throw invalidParameter('query', 'q', 'has no word to search for');
+  const names = parsed.words.map((_, i) => `w${i}`);
+  const ctes = sql.join(
+    parsed.words.map((w, i) => sql`${sql.raw(names[i]!)} as materialized (${wordQueries(w)})`),
+    sql`, `,
+  );
   const any = sql.join(
-    parsed.words.map((w) => wordMatches(w, 'd')),
+    names.map((n) => wordMatches(n, 'd')),
     sql` or `,
   );
   const score = sql.join(
-    parsed.words.map((w) => wordScore(w, 'd')),
+    names.map((n) => wordScore(n, 'd')),
     sql` + `,
   );
   const rows = await queryRows<{
@@ -117,10 +136,10 @@ export async function search(
     rank: string;
   }>(
     db,
-    sql`with hits as (
+    sql`with ${ctes}, hits as (
           select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
             round((${score})::numeric, 6)::float8 as rank
-          from search_documents d
+          from search_documents d, ${sql.raw(names.join(', '))}
           where (${any})
             ${sql.join(
               parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),

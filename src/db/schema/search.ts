@@ -26,8 +26,10 @@ export const searchDocuments = pgTable(
     extra: text('extra').notNull(),
     // The countries the record belongs to (for a source: the countries of the records citing it).
     countries: text('countries').array().notNull().default([]),
-    // id, title, body and extra folded to one Latin skeleton (src/text/fold.ts), for trigram matching.
+    // id, title, body and extra folded to one Latin skeleton (src/text/fold.ts), and its words as a vector: a query
+    // word is first expanded to the vocabulary terms near it (search_terms), which this vector then finds by index.
     folded: text('folded').notNull().default(''),
+    foldedTsv: tsvector('folded_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, folded)`),
     tsv: tsvector('tsv').generatedAlwaysAs(SEARCH_VECTOR),
   },
   (t) => [
@@ -35,6 +37,14 @@ export const searchDocuments = pgTable(
     index('search_documents_tsv_idx').using('gin', t.tsv),
     index('search_documents_country_idx').on(t.countryCode),
     index('search_documents_countries_idx').using('gin', t.countries),
-    index('search_documents_folded_idx').using('gin', t.folded.op('gin_trgm_ops')),
+    index('search_documents_folded_tsv_idx').using('gin', t.foldedTsv),
   ],
+);
+
+// The vocabulary of the folded documents: every distinct folded word of 3 to 40 letters (not all digits), with a
+// trigram index, so that a query word finds its spellings, prefixes and typos in a short table, not in the texts.
+export const searchTerms = pgTable(
+  'search_terms',
+  { term: text('term').primaryKey() },
+  (t) => [index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops'))],
 );
