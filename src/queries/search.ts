@@ -56,9 +56,16 @@ const tsq = (fn: 'plainto_tsquery' | 'phraseto_tsquery', text: string) =>
  * folded vector: the trigram work is done on the short search_terms table, the document lookup by index. */
 function nearTerms(w: QueryWord): SQL {
   if (w.folded.length < 3) return sql`to_tsquery('simple'::regconfig, ${w.folded})`;
+  // The word itself when the vocabulary has it, else its continuations (a prefix typed); and near spellings.
   return sql`(select coalesce(to_tsquery('simple'::regconfig, string_agg(t.term, ' | ')), to_tsquery('simple'::regconfig, ${w.folded}))
-    from (select term from search_terms where term = ${w.folded} or term like ${`${w.folded}%`} or term % ${w.folded}
-          order by term = ${w.folded} desc, similarity(term, ${w.folded}) desc limit 30) t)`;
+    from (select term from (
+            select term, 2 as pri from search_terms where term = ${w.folded}
+            union all
+            select term, 1 from search_terms where term like ${`${w.folded}%`} and term <> ${w.folded}
+              and not exists (select 1 from search_terms where term = ${w.folded})
+            union all
+            select term, 0 from search_terms where term % ${w.folded} and term <> ${w.folded}) c
+          order by pri desc, similarity(term, ${w.folded}) desc limit 12) t)`;
 }
 
 /** The three tsqueries of one word: stemmed (s), the folded word itself (e), and its near terms (n). */
@@ -66,17 +73,22 @@ function wordQueries(w: QueryWord): SQL {
   return sql`select ${tsq('plainto_tsquery', w.raw)} as s, to_tsquery('simple'::regconfig, ${w.folded}) as e, ${nearTerms(w)} as n`;
 }
 
+// A word's queries are read as scalar subqueries of its CTE: the planner runs each once (an InitPlan) and can then use
+// it as an index condition, where a joined CTE would force a scan of every document.
+const col = (q: string, c: 's' | 'e' | 'n') => `(select ${q}.${c} from ${q})`;
+
 /** Whether one word matches a document: by stemming, or by one of its near folded terms. */
 function wordMatches(q: string, d: string): SQL {
-  return sql.raw(`(${d}.tsv @@ ${q}.s or ${d}.folded_tsv @@ ${q}.n)`);
+  return sql.raw(`(${d}.tsv @@ ${col(q, 's')} or ${d}.folded_tsv @@ ${col(q, 'n')})`);
 }
 
 /** A word's contribution to the rank: stemmed matches count most, then the exact folded word, then near terms. */
 function wordScore(q: string, d: string): SQL {
+  const [s, e, n] = [col(q, 's'), col(q, 'e'), col(q, 'n')];
   return sql.raw(
-    `(case when ${d}.tsv @@ ${q}.s then 1 + ts_rank(${d}.tsv, ${q}.s) else 0 end` +
-      ` + case when ${d}.folded_tsv @@ ${q}.e then 0.5 else 0 end` +
-      ` + case when ${d}.folded_tsv @@ ${q}.n then 0.5 + ts_rank(${d}.folded_tsv, ${q}.n) else 0 end)`,
+    `(case when ${d}.tsv @@ ${s} then 1 + ts_rank(${d}.tsv, ${s}) else 0 end` +
+      ` + case when ${d}.folded_tsv @@ ${e} then 0.5 else 0 end` +
+      ` + case when ${d}.folded_tsv @@ ${n} then 0.5 + ts_rank(${d}.folded_tsv, ${n}) else 0 end)`,
   );
 }
 
@@ -84,7 +96,10 @@ function wordScore(q: string, d: string): SQL {
 export function matchesText(docType: string, idColumn: SQL, q: string): SQL {
   const { words, phrases, excluded } = parseQuery(q);
   const conds = [
-    ...words.map((w) => sql`exists (select 1 from (${wordQueries(w)}) w where ${wordMatches('w', 'd')})`),
+    ...words.map(
+      (w) =>
+        sql`(d.tsv @@ (select s from (${wordQueries(w)}) w) or d.folded_tsv @@ (select n from (${wordQueries(w)}) w))`,
+    ),
     ...phrases.map((p) => sql`d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
     ...excluded.map((x) => sql`not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
   ];
@@ -139,7 +154,7 @@ export async function search(
     sql`with ${ctes}, hits as (
           select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
             round((${score})::numeric, 6)::float8 as rank
-          from search_documents d, ${sql.raw(names.join(', '))}
+          from search_documents d
           where (${any})
             ${sql.join(
               parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
@@ -197,9 +212,9 @@ function bestMatch(w: QueryWord, words: Word[]): { how: MatchKind | 'stem'; word
 /** Why a record matched: for each query word, the field and word it met and how. */
 function explain(words: QueryWord[], r: { title: string; body: string; extra: string; doc_id: string }) {
   const fields = [
-    ['title', wordsOf(r.title)],
-    ['body', wordsOf(r.body)],
-    ['other', wordsOf(`${r.doc_id.replace(/-/g, ' ')} ${r.extra}`)],
+    ['title', wordsCached(r.title)],
+    ['body', wordsCached(r.body)],
+    ['other', wordsCached(`${r.doc_id.replace(/-/g, ' ')} ${r.extra}`)],
   ] as const;
   const out: SearchHit['matched'] = [];
   for (const w of words)
@@ -215,9 +230,23 @@ function explain(words: QueryWord[], r: { title: string; body: string; extra: st
 
 const WINDOW = 240;
 
+// The folded words of the texts recently shown: folding every word of a long text is most of a search's own work,
+// and the texts change only with an import. A bounded map, oldest entries dropped first.
+const WORDS_CACHE_MAX = 5000;
+const wordsCache = new Map<string, Word[]>();
+function wordsCached(text: string): Word[] {
+  let words = wordsCache.get(text);
+  if (!words) {
+    words = wordsOf(text);
+    if (wordsCache.size >= WORDS_CACHE_MAX) wordsCache.delete(wordsCache.keys().next().value!);
+    wordsCache.set(text, words);
+  }
+  return words;
+}
+
 /** The passage around the first match, as plain text, with the offsets of every matched word in it. */
 export function snippetOf(text: string, query: QueryWord[]): { snippet: string; highlights: SearchHit['highlights'] } {
-  const words = wordsOf(text);
+  const words = wordsCached(text);
   const hits = words.filter((w) => query.some((q) => wordMatch(q, w) || sameStem(q.raw, w.text.toLowerCase())));
   const first = hits[0]?.start ?? 0;
   let start = Math.max(0, first - WINDOW / 3);
