@@ -11,7 +11,7 @@ import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
 import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { PROBLEM_TYPE, rawProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
 import changeRoutes from './routes/changes.js';
 import citationRoutes from './routes/citations.js';
@@ -76,7 +76,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: c.requestTimeoutMs,
     trustProxy: c.trustProxy,
     frameworkErrors,
+    // Errors of Node's HTTP parser (before any route or hook): problem+json with Connection: close, never a bare
+    // status line; a client that is already gone gets nothing.
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || !socket.writable) return socket.destroy();
+      const [slug, detail] =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? (['header-fields-too-large', 'the request headers are too large'] as const)
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? (['request-timeout', 'the request did not arrive in full in time'] as const)
+            : (['bad-request', 'the request is not valid HTTP'] as const);
+      socket.end(rawProblem(slug, detail));
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  // An Expect header other than 100-continue: Node would answer a bare 417.
+  app.server.on('checkExpectation', (_req, res) => {
+    const body = rawProblem('expectation-failed', 'only Expect: 100-continue is supported').split('\r\n\r\n')[1]!;
+    res.writeHead(417, {
+      'content-type': PROBLEM_TYPE,
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
+    res.end(body);
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -133,8 +133,10 @@ export async function loadDataset(dataDir: string): Promise<Dataset> {
       const s = await read(`${dir}/sources.yaml`, SourceFileSchema);
       if (s) sources.push({ file: `${path.basename(root)}/${dir}/sources.yaml`, data: s });
     }
+    // Every file of a country is required: a deleted cases.yaml must fail the check, not silently drop the rulings
+    // (a country without any writes `cases: []`).
     const [country, law, cases, practice] = await Promise.all(
-      COUNTRY_FILES.map((name) => read(`${dir}/${name}.yaml`, schemaOf(name), name !== 'country') as Promise<unknown>),
+      COUNTRY_FILES.map((name) => read(`${dir}/${name}.yaml`, schemaOf(name)) as Promise<unknown>),
     );
     if (country === undefined) continue;
     countries.push({

@@ -37,7 +37,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // A bounded wait for a connection: when the pool is exhausted, requests fail (503) instead of queueing forever.
       connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
-      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      ...(opts.statementTimeoutMs
+        ? {
+            statement_timeout: opts.statementTimeoutMs,
+            // The server cancels a slow statement; this client-side bound also ends a wait for a server that no
+            // longer answers at all (a network partition), which no server-side timeout can.
+            query_timeout: opts.statementTimeoutMs + 1_000,
+          }
+        : {}),
+      // TCP keepalive notices a silently dead connection instead of waiting on it for minutes.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5_000,
       options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY}`,
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.

@@ -27,6 +27,11 @@ export const PartialDateSchema = z
   .describe('A date as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (the precision is the format)')
   .meta({ examples: ['2024-06-24', '2024-01', '2014'] });
 
+/** A day as a query parameter: YYYY-MM-DD, a real date from 1900 to 2100 (the database refuses year 0000). */
+export const DateParamSchema = z.iso
+  .date({ error: 'must be a date YYYY-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'must be a date from 1900-01-01 to 2100-12-31');
+
 export const PrecisionSchema = z.enum(['day', 'month', 'year']).describe('The precision of the date');
 
 export const SourceRefSchema = z

@@ -1,7 +1,14 @@
 // The consequences answer: what a citizen faces for a conduct (or for serving a force) under the law on a date.
 import { z } from 'zod';
 import { OUTCOMES, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS, STANCES } from '../data/files.js';
-import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, SourceRefSchema } from './common.js';
+import {
+  BasisSchema,
+  DateParamSchema,
+  CountryCodeSchema,
+  CountryParamSchema,
+  PartialDateSchema,
+  SourceRefSchema,
+} from './common.js';
 import { GapSchema } from './countries.js';
 import { DesignationSchema } from './forces.js';
 import { PracticeNoteSchema } from './practice.js';
@@ -207,19 +214,13 @@ const conductList = z
 export const ConsequencesQuerySchema = z.strictObject({
   conduct: conductList,
   force: z.string().max(100).optional().describe('A force id from /v1/forces, in place of or beside conduct'),
-  date: z.iso
-    .date({ error: 'must be a date YYYY-MM-DD' })
-    .optional()
-    .describe('Date of the conduct; defaults to today'),
+  date: DateParamSchema.optional().describe('Date of the conduct; defaults to today'),
 });
 
 export const CompareQuerySchema = z.strictObject({
   conduct: conductList,
   force: z.string().max(100).optional().describe('A force id from /v1/forces'),
-  date: z.iso
-    .date({ error: 'must be a date YYYY-MM-DD' })
-    .optional()
-    .describe('Date of the conduct; defaults to today'),
+  date: DateParamSchema.optional().describe('Date of the conduct; defaults to today'),
   format: z.enum(['json', 'csv']).optional().describe('Response format; overrides Accept'),
 });
 

@@ -14,6 +14,7 @@ import { penaltyExample } from './examples.js';
 import { TextQuerySchema } from './search.js';
 import {
   BasisSchema,
+  DateParamSchema,
   CountryCodeSchema,
   CountryParamSchema,
   CursorSchema,
@@ -165,10 +166,7 @@ export const ProvisionQuerySchema = z.strictObject({
   instrument: z.string().max(100).optional().describe('Only provisions of this instrument'),
   conduct: z.string().max(100).optional().describe('Only provisions with a part covering this conduct code'),
   q: TextQuerySchema,
-  date: z.iso
-    .date({ error: 'must be a date YYYY-MM-DD' })
-    .optional()
-    .describe('Only provisions with a version in force on this date'),
+  date: DateParamSchema.optional().describe('Only provisions with a version in force on this date'),
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
@@ -177,12 +175,9 @@ export const ProvisionQuerySchema = z.strictObject({
 
 export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });
 export const VersionQuerySchema = z.strictObject({
-  date: z.iso
-    .date({ error: 'must be a date YYYY-MM-DD' })
-    .optional()
-    .describe(
-      'Only the version in force on this date (both candidates when the date falls inside an uncertain boundary)',
-    ),
+  date: DateParamSchema.optional().describe(
+    'Only the version in force on this date (both candidates when the date falls inside an uncertain boundary)',
+  ),
 });
 
 export type Provision = z.output<typeof ProvisionSchema>;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { importCount } from '../data/import.js';
+import { preferred } from './negotiate.js';
 
 export interface Revision {
   revision: string;
@@ -37,11 +38,19 @@ export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs =
   };
 }
 
+/** The representation a request gets: the media type negotiated from Accept among those the route produces (so
+ * two Accept headers that choose the same type share one ETag and one cache entry), else the route's one type. */
+function representationOf(req: FastifyRequest): string {
+  const produces = req.routeOptions.config?.produces;
+  if (!produces || produces.length < 2) return produces?.[0] ?? 'application/json';
+  return preferred(req.headers.accept, produces);
+}
+
 /** A weak validator: the same for every encoding of one representation (URL and negotiated type) of one revision. */
 export function etagOf(rev: Revision, req: FastifyRequest): string {
   // importedAt too: a dataset reverted to an earlier revision is a new import, with a longer change feed.
   const h = createHash('sha1')
-    .update(`${rev.importedAt}\n${req.url}\n${req.headers.accept ?? ''}`)
+    .update(`${rev.importedAt}\n${req.url}\n${representationOf(req)}`)
     .digest('base64url')
     .slice(0, 16);
   return `W/"${rev.revision}-${h}"`;
@@ -56,6 +65,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export interface CachedResponse {
   headers: Record<string, string | string[]>;
   body: string | Buffer;
+}
+
+/** What an entry really holds: the body as bytes (a string body would be kept as UTF-16, up to twice its UTF-8
+ * length), the key and the headers as strings (two bytes a character), and the map's own overhead. */
+export function entrySize(key: string, value: CachedResponse): number {
+  return Buffer.byteLength(value.body) + 2 * (key.length + JSON.stringify(value.headers).length) + 256;
 }
 
 /** Serialised 200 bodies by dataset revision, URL and Accept, least recently used evicted past `maxBytes`. */
@@ -73,9 +88,10 @@ export function responseCache(maxBytes: number) {
       return hit;
     },
     set(key: string, value: CachedResponse): void {
-      const size = Buffer.byteLength(value.body) + key.length;
+      const body = Buffer.isBuffer(value.body) ? value.body : Buffer.from(value.body);
+      const size = entrySize(key, { headers: value.headers, body });
       if (size > maxEntry || entries.has(key)) return;
-      entries.set(key, { ...value, size });
+      entries.set(key, { headers: value.headers, body, size });
       bytes += size;
       for (const [k, v] of entries) {
         if (bytes <= maxBytes) break;
@@ -119,6 +135,9 @@ function varyWith(current: unknown): string {
   for (const n of ['Accept', 'Accept-Encoding']) names.add(n);
   return [...names].join(', ');
 }
+
+/** The longest a request waits for a simultaneous request's answer before computing its own. */
+export const FLIGHT_WAIT_MS = 5_000;
 
 export function registerCaching(
   app: FastifyInstance,
@@ -168,20 +187,27 @@ export function registerCaching(
     if (!hit) {
       const flight = flights.get(key);
       if (flight) {
-        await flight;
+        // Bounded: whatever became of the first request, a waiter goes on by itself after FLIGHT_WAIT_MS.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([flight, new Promise<void>((r) => (timer = setTimeout(r, FLIGHT_WAIT_MS)))]);
+        clearTimeout(timer);
         // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
         hit = cache.get(key);
         if (hit) cache.stats.coalesced += 1;
         else cache.stats.misses += 1;
-      } else {
+      } else if (!req.raw.destroyed && !reply.raw.destroyed) {
+        // Only a request whose client is still there leads a flight (one that left while its revision was read would
+        // never answer), and the flight ends when its response closes, however it closes.
         cache.stats.misses += 1;
         let resolve!: () => void;
-        flights.set(key, new Promise<void>((r) => (resolve = r)));
+        const mine = new Promise<void>((r) => (resolve = r));
+        flights.set(key, mine);
         req.flightDone = () => {
-          flights.delete(key);
+          if (flights.get(key) === mine) flights.delete(key);
           resolve();
         };
-      }
+        reply.raw.once('close', () => land(req));
+      } else cache.stats.misses += 1;
     } else cache.stats.hits += 1;
     if (hit) {
       req.fromCache = true;

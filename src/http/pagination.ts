@@ -6,12 +6,36 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor with `arity` string keys; a tampered cursor is a 400 naming `cursor`. */
-export function decodeCursor(cursor: string | undefined, arity: number): string[] | undefined {
+/** The kinds of key a cursor holds: an id, a day (YYYY-MM-DD, a real date), a sequence number, a rank. */
+export type CursorKey = 'id' | 'date' | 'int' | 'number';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const VALID: Record<CursorKey, (k: string) => boolean> = {
+  id: (k) => k.length <= 200 && !CONTROL.test(k),
+  date: (k) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(k);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return y >= 1900 && y <= 2100 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  },
+  int: (k) => /^\d{1,15}$/.test(k),
+  number: (k) => /^-?\d{1,15}(\.\d{1,15})?(e[-+]?\d{1,3})?$/i.test(k) && Number.isFinite(Number(k)),
+};
+
+/** Decodes a cursor made by encodeCursor whose keys are of the given kinds; anything else (a tampered or crafted
+ * cursor: a wrong shape, an impossible date, a NUL, a number out of range) is a 400 naming `cursor`, never a query. */
+export function decodeCursor(cursor: string | undefined, kinds: readonly CursorKey[]): string[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string')) return key as string[];
+    if (
+      Array.isArray(key) &&
+      key.length === kinds.length &&
+      key.every((k, i) => typeof k === 'string' && VALID[kinds[i]!](k))
+    )
+      return key as string[];
   } catch {
     // fall through
   }

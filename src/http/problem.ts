@@ -32,6 +32,26 @@ export const PROBLEM_TYPES = {
     title: 'Payload too large',
     description: 'The request body is larger than the server accepts.',
   },
+  'bad-request': {
+    status: 400,
+    title: 'Bad request',
+    description: 'The request could not be read as HTTP (malformed request line or headers); the connection is closed.',
+  },
+  'request-timeout': {
+    status: 408,
+    title: 'Request timeout',
+    description: 'The request did not arrive in full in time; the connection is closed.',
+  },
+  'expectation-failed': {
+    status: 417,
+    title: 'Expectation failed',
+    description: 'The Expect header asks for something this server does not do; the connection is closed.',
+  },
+  'header-fields-too-large': {
+    status: 431,
+    title: 'Request header fields too large',
+    description: 'The request headers are larger than the server accepts (16 KB); the connection is closed.',
+  },
   'uri-too-long': {
     status: 414,
     title: 'URI too long',
@@ -175,7 +195,9 @@ function isDatabaseDown(err: unknown): boolean {
     code === '08001' ||
     code === '57014' || // query_canceled: statement_timeout
     code === '53300' || // too_many_connections
-    /Connection terminated|timeout exceeded when trying to connect/i.test(String((err as Error)?.message)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Query read timeout/i.test(
+      String((err as Error)?.message),
+    ) ||
     (cause !== undefined && cause !== err && isDatabaseDown(cause))
   );
 }
@@ -219,4 +241,15 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(req, reply, 'internal-error', `internal error (request ${req.id})`);
   });
+}
+
+/** A problem written straight to a socket, for errors Node's HTTP parser raises before any request object exists
+ * (malformed request line, headers too large, a request that never completes): problem+json, Connection: close. */
+export function rawProblem(slug: ProblemSlug, detail: string): string {
+  const t = PROBLEM_TYPES[slug];
+  const body = JSON.stringify({ type: `/problems/${slug}`, title: t.title, status: t.status, detail, instance: '' });
+  return (
+    `HTTP/1.1 ${t.status} ${t.title}\r\nContent-Type: ${PROBLEM_TYPE}\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }

@@ -80,14 +80,18 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
         if (list.some((v) => typeof v === 'string' && CONTROL.test(v))) {
           throw invalidParameter(where, name, 'must not contain control characters');
         }
+        // An empty path segment (/v1/instruments//) names no record.
+        if (where === 'path' && value === '') throw new HttpProblem('not-found', `no record has an empty ${name}`);
       }
     }
   });
 
-  // Requests being handled now: counted always (the shutdown log reports it), limited when maxInFlight > 0.
+  // Requests being handled now: counted always (the shutdown log reports it), limited when maxInFlight > 0. Counted
+  // from preValidation, once the request (and any body) has arrived: a client that sends its body slowly holds a
+  // connection (bounded by the request timeout), never a slot of the work in flight.
   let inFlight = 0;
   app.decorate('requestsInFlight', () => inFlight);
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('preValidation', async (req, reply) => {
     if (PROBES.has(req.routeOptions.url ?? '')) return;
     if (opts.maxInFlight > 0 && inFlight >= opts.maxInFlight) throw overloaded();
     inFlight += 1;

@@ -4,7 +4,6 @@ import type { Db } from '../db/client.js';
 import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provisions } from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { invalidParameter } from '../http/problem.js';
 import { endOf, startOf } from '../data/check.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
@@ -62,11 +61,9 @@ export async function listCases(
 ): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
   const where = caseConditions(q);
   const total = q.count ? await countWhere(db, cases, where) : undefined;
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, ['date', 'id']);
   const newestFirst = q.sort === '-decided';
   if (after) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]!))
-      throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
     where.push(
       newestFirst
         ? sql`(${cases.decidedDate}, ${cases.id}) < (${after[0]}::date, ${after[1]})`

@@ -19,15 +19,21 @@ export async function listChanges(
       );
       if (!rev) throw invalidParameter('query', 'since', `unknown revision ${q.since}`);
       after = sql`c.revision_seq > ${rev.seq}`;
-    } else if (!Number.isNaN(Date.parse(q.since)) && /^\d{4}-\d{2}-\d{2}/.test(q.since)) {
+    } else if (
+      !Number.isNaN(Date.parse(q.since)) &&
+      /^(19|20)\d{2}-\d{2}-\d{2}/.test(q.since) &&
+      new Date(q.since).getUTCFullYear() >= 1900
+    ) {
       after = sql`r.imported_at > ${new Date(q.since).toISOString()}::timestamptz`;
     } else {
-      throw invalidParameter('query', 'since', 'must be a dataset revision (16 hex digits) or an ISO 8601 timestamp');
+      throw invalidParameter(
+        'query',
+        'since',
+        'must be a dataset revision (16 hex digits) or an ISO 8601 timestamp from 1900 to 2099',
+      );
     }
   }
-  const cursor = decodeCursor(q.cursor, 1);
-  if (cursor && !/^\d+$/.test(cursor[0]!))
-    throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
+  const cursor = decodeCursor(q.cursor, ['int']);
   const rows = await queryRows<{
     seq: number;
     revision: string;

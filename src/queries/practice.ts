@@ -26,7 +26,7 @@ export async function listPractice(
   if (f.stance) where.push(eq(practiceNotes.stance, f.stance));
   if (f.id) where.push(eq(practiceNotes.id, f.id));
   const total = f.count ? await countWhere(db, practiceNotes, where) : undefined;
-  const after = decodeCursor(f.cursor, 1);
+  const after = decodeCursor(f.cursor, ['id']);
   if (after) where.push(gt(practiceNotes.id, after[0]!));
   const rows = await db
     .select()

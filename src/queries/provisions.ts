@@ -92,7 +92,7 @@ export async function listProvisions(
   if (f.date) where.push(inForceOn(f.date));
   if (f.q) where.push(matchesText('provision', sql`${provisions.id}`, f.q));
   const total = f.count ? await countWhere(db, provisions, where) : undefined;
-  const after = decodeCursor(f.cursor, 1);
+  const after = decodeCursor(f.cursor, ['id']);
   if (after) where.push(gt(provisions.id, after[0]!));
   const rows = await db
     .select(base)

@@ -122,9 +122,7 @@ export async function search(
   db: Db,
   f: { q: string; type?: string | undefined; country?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ data: SearchHit[]; next: string | null }> {
-  const after = decodeCursor(f.cursor, 3);
-  if (after && !Number.isFinite(Number(after[0])))
-    throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
+  const after = decodeCursor(f.cursor, ['number', 'id', 'id']);
   const parsed = parseQuery(f.q);
   if (parsed.words.length === 0) throw invalidParameter('query', 'q', 'has no word to search for');
   const names = parsed.words.map((_, i) => `w${i}`);

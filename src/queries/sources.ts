@@ -26,7 +26,7 @@ export async function listSources(
   if (f.language) where.push(eq(sources.language, f.language));
   if (f.id) where.push(eq(sources.id, f.id));
   const total = f.count ? await countWhere(db, sources, where) : undefined;
-  const after = decodeCursor(f.cursor, 1);
+  const after = decodeCursor(f.cursor, ['id']);
   if (after) where.push(gt(sources.id, after[0]!));
   const rows = await db
     .select()

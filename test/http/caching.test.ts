@@ -2,7 +2,7 @@
 // once), its release when the first answer is an error or not cacheable, and the cache's LRU byte bound.
 import Fastify from 'fastify';
 import t from 'tap';
-import { registerCaching, responseCache, type Revision } from '../../src/http/caching.js';
+import { FLIGHT_WAIT_MS, entrySize, registerCaching, responseCache, type Revision } from '../../src/http/caching.js';
 
 const revision: Revision = { revision: 'r1', importedAt: '2026-01-01T00:00:00.000Z' };
 
@@ -81,15 +81,66 @@ t.test('an answer too large to store releases the waiting requests too', async (
 });
 
 t.test('the LRU keeps to its byte bound and evicts the least recently used', async (t) => {
-  const c = responseCache(4000);
+  const c = responseCache(8000);
   const body = (n: number) => 'y'.repeat(n);
+  const one = entrySize('a', { headers: {}, body: body(400) });
+  t.equal(one, 400 + 2 * (1 + 2) + 256, 'body bytes, key and headers as UTF-16, and overhead');
   c.set('a', { headers: {}, body: body(400) });
   c.set('b', { headers: {}, body: body(400) });
   t.ok(c.get('a'), 'a used, so b is now the oldest');
-  for (const k of ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) c.set(k, { headers: {}, body: body(400) });
+  for (const k of ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']) c.set(k, { headers: {}, body: body(400) });
   t.equal(c.get('b'), undefined, 'b evicted first');
   t.ok(c.get('a'), 'a kept');
-  t.ok(c.size * 401 <= 4000, `within the bound (${c.size} entries)`);
-  c.set('huge', { headers: {}, body: body(600) });
+  t.equal(c.size, Math.floor(8000 / one), 'as many entries as the bound holds');
+  // A Cyrillic body is counted by its UTF-8 bytes, stored as bytes.
+  t.equal(entrySize('r', { headers: {}, body: 'я'.repeat(100) }), 200 + 2 * 3 + 256);
+  c.set('huge', { headers: {}, body: body(1200) });
   t.equal(c.get('huge'), undefined, 'an entry over an eighth of the cache is refused');
+});
+
+t.test('a client that leaves while its revision is read does not leave a flight behind', async (t) => {
+  // The hang found by the outside test, made deterministic: the revision lookup is held open while the client sends
+  // its request and closes the connection; before the fix the flight was registered after the abort and never
+  // released, so every later request for the URL waited for ever.
+  const net = await import('node:net');
+  const app = Fastify({ logger: false });
+  const cache = responseCache(1024 * 1024);
+  let release!: () => void;
+  let gate: Promise<void> | undefined = new Promise<void>((r) => (release = r));
+  let lookups = 0;
+  registerCaching(
+    app,
+    async () => {
+      lookups += 1;
+      if (gate) await gate;
+      return revision;
+    },
+    60,
+    cache,
+  );
+  // Not cacheable (a 404 problem-like answer), as in the report.
+  app.get('/gone', async (_req, reply) => reply.code(404).send({ missing: true }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  t.teardown(() => app.close());
+  const { port } = app.server.address() as { port: number };
+
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  // The same Accept as the later request, so that both are one representation and one flight.
+  socket.write('GET /gone HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n');
+  while (lookups === 0) await new Promise((r) => setTimeout(r, 5));
+  socket.destroy();
+  await new Promise((r) => setTimeout(r, 50));
+  gate = undefined;
+  release();
+  await new Promise((r) => setTimeout(r, 50));
+
+  // A later request for the same URL is answered at once: no flight is left to wait for.
+  const res = await fetch(`http://127.0.0.1:${port}/gone`, {
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(FLIGHT_WAIT_MS - 1000),
+  });
+  t.equal(res.status, 404);
+  t.same(await res.json(), { missing: true });
+  t.same(cache.stats, { hits: 0, misses: 2, coalesced: 0 }, 'both requests computed their own answer');
 });
