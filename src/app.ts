@@ -1,12 +1,12 @@
 // buildApp({ config, database }): zod compilers, OpenAPI, HTTP behaviour (problems, 404/405/406), and every route.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
-import { registerCaching, responseCache, revisionCache } from './http/caching.js';
+import { etagOf, registerCaching, responseCache, revisionCache } from './http/caching.js';
 import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
 import { currentRevision } from './queries/meta.js';
@@ -63,6 +63,37 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+/**
+ * Every data route's handler runs inside one read-only snapshot of the database (PostgreSQL: a repeatable-read
+ * transaction on one pooled connection, on a replica when configured), so an import committed meanwhile cannot tear an
+ * answer (a count and a list from two datasets) or label it with another revision: the revision the answer states is
+ * read in the same snapshot, and replaces the one the caching layer read before. Routes with `config.cache: false`
+ * (health, readiness, the documents) run outside.
+ */
+function registerSnapshots(app: FastifyInstance, database: Database): void {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.cache === false || !route.url.startsWith('/v1/')) return;
+    const handler = route.handler as (this: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+    route.handler = async function (this: unknown, req: FastifyRequest, reply: FastifyReply) {
+      const snap = await database.snapshot();
+      try {
+        return await database.within(snap, async () => {
+          if (database.driver === 'pg' && req.revision) {
+            const rev = await currentRevision(database.db);
+            if (rev && rev.revision !== req.revision.revision) {
+              req.revision = rev;
+              req.etag = etagOf(rev, req);
+            }
+          }
+          return await handler.call(this, req, reply);
+        });
+      } finally {
+        await snap.release();
+      }
+    } as typeof route.handler;
+  });
+}
+
 /** The defaults of every setting, from the one configuration schema. */
 const DEFAULTS = loadConfig({});
 
@@ -104,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', opts.database);
   registerProblemHandlers(app);
+  registerSnapshots(app, opts.database);
 
   // Every route path, to tell a wrong method (405 with Allow) from an unknown path (404).
   const known = FindMyWay({ ignoreTrailingSlash: true });

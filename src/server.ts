@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   // Import before the app exists: the import blocks the event loop (PGlite runs in-process), and the overload
   // detector, which starts with the app, must not count that as load and shed the first requests.
-  const result = config.importOnStart ? await importDataDir(database.db, config.dataDir) : undefined;
+  const result = config.importOnStart ? await importDataDir(database.writeDb, config.dataDir) : undefined;
   const app = await buildApp({ config, database });
   if (result) {
     app.log.info({ revision: result.revision, changed: result.changed, counts: result.counts }, 'dataset imported');

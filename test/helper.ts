@@ -57,7 +57,7 @@ export async function buildTestApp(
   config: Partial<AppConfig> = {},
 ): Promise<FastifyInstance> {
   const database = await freshDatabase(t);
-  await importDataDir(database.db, dataDir);
+  await importDataDir(database.writeDb, dataDir);
   const app = await buildApp({
     config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, ...config },
     database,

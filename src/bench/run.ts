@@ -300,7 +300,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: benchUrl, poolMax: 4 });
   try {
     await migrateDatabase(database);
-    await importDataDir(database.db, 'data');
+    await importDataDir(database.writeDb, 'data');
     await httpLoad();
     if (scales.length > 0) await scale(database);
   } finally {

@@ -13,7 +13,7 @@ if (!config.databaseUrl && !config.pgliteDir) {
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
 try {
   await migrateDatabase(database);
-  const r = await importDataDir(database.db, config.dataDir);
+  const r = await importDataDir(database.writeDb, config.dataDir);
   console.log(`imported revision ${r.revision}${r.changed ? '' : ' (unchanged)'}: ${JSON.stringify(r.counts)}`);
 } catch (err) {
   if (!(err instanceof DataError)) throw err;

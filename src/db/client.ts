@@ -1,13 +1,32 @@
 // openDatabase: a pg Pool or an embedded PGlite behind one drizzle type; the only module that knows which.
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export interface Database {
+/** One request's consistent view: a read-only repeatable-read transaction, or (PGlite) the database itself. */
+export interface Snapshot {
   readonly db: Db;
+  /** Ends the transaction and returns its connection; idempotent. */
+  release(): Promise<void>;
+}
+
+export interface Database {
+  /** Reads: inside a request, the request's snapshot (see snapshot()); elsewhere the read pool (replicas when
+   * DATABASE_READ_URL is set). */
+  readonly db: Db;
+  /** Writes (migrations, imports): always the primary. */
+  readonly writeDb: Db;
   readonly driver: 'pg' | 'pglite';
+  /** True when reads go to a replica pool of their own. */
+  readonly replicated: boolean;
+  /** A read-only snapshot for one request: every query of the request sees one state of the data, whatever an import
+   * commits meanwhile (an answer's revision and data never disagree). */
+  snapshot(): Promise<Snapshot>;
+  /** Runs fn with `db` bound to the snapshot (AsyncLocalStorage), so query code needs no handle passed around. */
+  within<T>(snap: Snapshot, fn: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -15,6 +34,8 @@ export interface Database {
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
+  /** Read replicas (comma-separated URLs); reads are spread over them, writes go to databaseUrl. */
+  readUrl?: string | undefined;
   pgliteDir?: string | undefined;
   poolMax?: number;
   /** Cancel any statement running longer than this (ms); 0 or absent: no limit. */
@@ -31,35 +52,86 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolMax ?? 10,
-      // A bounded wait for a connection: when the pool is exhausted, requests fail (503) instead of queueing forever.
-      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 30_000,
-      ...(opts.statementTimeoutMs
-        ? {
-            statement_timeout: opts.statementTimeoutMs,
-            // The server cancels a slow statement; this client-side bound also ends a wait for a server that no
-            // longer answers at all (a network partition), which no server-side timeout can.
-            query_timeout: opts.statementTimeoutMs + 1_000,
-          }
-        : {}),
-      // TCP keepalive notices a silently dead connection instead of waiting on it for minutes.
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 5_000,
-      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY}`,
-    });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', () => {});
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const poolOf = (connectionString: string) => {
+      const pool = new pg.Pool({
+        connectionString,
+        max: opts.poolMax ?? 10,
+        // A bounded wait for a connection: when the pool is exhausted, requests fail (503) instead of queueing forever.
+        connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
+        idleTimeoutMillis: 30_000,
+        ...(opts.statementTimeoutMs
+          ? {
+              statement_timeout: opts.statementTimeoutMs,
+              // The server cancels a slow statement; this client-side bound also ends a wait for a server that no
+              // longer answers at all (a network partition), which no server-side timeout can.
+              query_timeout: opts.statementTimeoutMs + 1_000,
+            }
+          : {}),
+        // TCP keepalive notices a silently dead connection instead of waiting on it for minutes.
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 5_000,
+        options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY}`,
+      });
+      // An idle client losing its connection must not crash the process; the next query reconnects.
+      pool.on('error', () => {});
+      return pool;
+    };
+    const primary = poolOf(opts.databaseUrl);
+    const replicas = (opts.readUrl ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean)
+      .map(poolOf);
+    const readPools = replicas.length ? replicas : [primary];
+    let next = 0;
+    const readPool = () => readPools[next++ % readPools.length]!;
+    const writeDb = drizzle(primary, { schema }) as unknown as Db;
+    const readDbs = readPools.map((p) => drizzle(p, { schema }) as unknown as Db);
+    const store = new AsyncLocalStorage<Snapshot>();
+    const db = routed(() => store.getStore()?.db ?? readDbs[next % readDbs.length]!);
     return {
       db,
+      writeDb,
       driver: 'pg',
-      ping: async () => {
-        await db.execute(sql`select 1`);
+      replicated: replicas.length > 0,
+      async snapshot() {
+        const client = await readPool().connect();
+        // A connection that dies while checked out emits 'error' on the client; without a listener that would be an
+        // uncaught exception. The query in progress fails by itself, and release() destroys the client.
+        const onError = () => {};
+        client.on('error', onError);
+        try {
+          await client.query('begin transaction isolation level repeatable read read only');
+        } catch (err) {
+          client.removeListener('error', onError);
+          client.release(err as Error);
+          throw err;
+        }
+        let released = false;
+        return {
+          db: drizzle(client, { schema }) as unknown as Db,
+          async release() {
+            if (released) return;
+            released = true;
+            try {
+              await client.query('commit');
+              client.removeListener('error', onError);
+              client.release();
+            } catch (err) {
+              // A broken connection is destroyed, never returned to the pool mid-transaction.
+              client.removeListener('error', onError);
+              client.release(err as Error);
+            }
+          },
+        };
       },
-      close: () => pool.end(),
+      within: (snap, fn) => store.run(snap, fn),
+      ping: async () => {
+        await Promise.all(readDbs.map((d) => d.execute(sql`select 1`)));
+      },
+      close: async () => {
+        await Promise.all([primary, ...replicas].map((p) => p.end()));
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -72,14 +144,31 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
   await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
   const db = drizzle(client, { schema }) as unknown as Db;
+  // One in-process connection, and imports that run in this process only: every request already sees one state.
+  const snap: Snapshot = { db, release: async () => {} };
   return {
     db,
+    writeDb: db,
     driver: 'pglite',
+    replicated: false,
+    snapshot: async () => snap,
+    within: (_s, fn) => fn(),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     close: () => client.close(),
   };
+}
+
+/** A Db whose every property is looked up on the handle `current()` returns at the moment of use. */
+function routed(current: () => Db): Db {
+  return new Proxy({} as Db, {
+    get(_t, prop) {
+      const target = current() as unknown as Record<PropertyKey, unknown>;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */

@@ -7,9 +7,9 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.driver === 'pg') {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.writeDb as never, { migrationsFolder });
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.writeDb as never, { migrationsFolder });
   }
 }

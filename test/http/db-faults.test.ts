@@ -56,7 +56,7 @@ async function proxyTo(host: string, port: number) {
 async function run(adminUrl: string): Promise<void> {
   // A fresh database with the dataset, reached directly for setup and through the proxy by the app.
   const direct = await freshDatabase(t);
-  await importDataDir(direct.db, 'data');
+  await importDataDir(direct.writeDb, 'data');
   const named = (await direct.db.execute(sql`select current_database() as name`)) as unknown as {
     rows: { name: string }[];
   };

@@ -9,7 +9,17 @@ function failingDatabase(error: Error): Database {
     throw error;
   };
   const db = new Proxy({}, { get: () => fail });
-  return { db: db as Database['db'], driver: 'pg', ping: async () => fail(), close: async () => {} };
+  return {
+    db: db as Database['db'],
+    writeDb: db as Database['db'],
+    driver: 'pg',
+    replicated: false,
+    // Opening a request's snapshot fails as connecting would.
+    snapshot: async () => fail(),
+    within: (_s, fn) => fn(),
+    ping: async () => fail(),
+    close: async () => {},
+  };
 }
 
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
