@@ -53,6 +53,7 @@ export type AppConfig = Pick<Config, 'logLevel'> &
       | 'maxEventLoopDelayMs'
       | 'requestTimeoutMs'
       | 'responseCacheMb'
+      | 'redisUrl'
     >
   >;
 

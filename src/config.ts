@@ -12,10 +12,21 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/[^,]+(,postgres(ql)?:\/\/[^,]+)*$/,
+      'must be one or more postgres:// URLs, comma-separated',
+    )
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   PGLITE_DIR: z.string().min(1).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default('data'),
-  IMPORT_ON_START: bool.default(true),
+  IMPORT_ON_START: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
   CORS_ORIGINS: z.string().min(1).default('*'),
@@ -35,6 +46,10 @@ export interface Config {
   readonly host: string;
   /** A PostgreSQL URL; when absent the embedded PGlite database is used. */
   readonly databaseUrl: string | undefined;
+  /** Read replicas (comma-separated PostgreSQL URLs): every read goes there; writes and imports to databaseUrl. */
+  readonly databaseReadUrl: string | undefined;
+  /** Redis for rate-limit counters shared by every instance; in-process counters when absent. */
+  readonly redisUrl: string | undefined;
   /** Where PGlite keeps its files; in memory when absent. */
   readonly pgliteDir: string | undefined;
   readonly dbPoolMax: number;
@@ -79,10 +94,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    databaseReadUrl: c.DATABASE_READ_URL,
+    redisUrl: c.REDIS_URL,
     pgliteDir: c.PGLITE_DIR,
     dbPoolMax: c.DB_POOL_MAX,
     dataDir: c.DATA_DIR,
-    importOnStart: c.IMPORT_ON_START,
+    // PGlite lives in this process, so it imports on start; PostgreSQL is shared by many instances, whose data is
+    // loaded by the release job (npm run data:import) once, not by every instance as it starts.
+    importOnStart: c.IMPORT_ON_START ?? c.DATABASE_URL === undefined,
     logLevel: c.LOG_LEVEL,
     cacheMaxAge: c.CACHE_MAX_AGE,
     corsOrigins: c.CORS_ORIGINS,

@@ -4,13 +4,14 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
-import { importDataDir } from './data/import.js';
+import { importIfChanged } from './data/import.js';
 import { DataError } from './data/load.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
     pgliteDir: config.pgliteDir,
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
@@ -18,10 +19,14 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   // Import before the app exists: the import blocks the event loop (PGlite runs in-process), and the overload
   // detector, which starts with the app, must not count that as load and shed the first requests.
-  const result = config.importOnStart ? await importDataDir(database.writeDb, config.dataDir) : undefined;
+  // An unchanged dataset (the same files as the last import) is not imported again: a restart is ready at once.
+  const result = config.importOnStart ? await importIfChanged(database.writeDb, config.dataDir) : undefined;
   const app = await buildApp({ config, database });
   if (result) {
-    app.log.info({ revision: result.revision, changed: result.changed, counts: result.counts }, 'dataset imported');
+    app.log.info(
+      { revision: result.revision, changed: result.changed, counts: result.counts },
+      result.imported ? 'dataset imported' : 'dataset unchanged: not imported again',
+    );
   }
   let closing = false;
   // While closing, every answer closes its connection, so clients reconnect to another instance.
@@ -55,6 +60,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));
+  // Started by `npm start`, the server is npm's child, and npm does not pass a supervisor's SIGTERM on: npm exits and
+  // the server would go on serving, orphaned. It notices that its parent is gone and closes as on SIGTERM.
+  // (A supervisor should rather run `node dist/server.js` or `node --import tsx src/server.ts` itself.)
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && void close('parent exited'), 500).unref();
+  }
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`database: ${database.driver}; API documentation at /docs`);
 }

@@ -106,3 +106,18 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
 export async function importDataDir(db: Db, dataDir: string): Promise<ImportResult> {
   return importDataset(db, await loadDataset(dataDir));
 }
+
+/** Imports the folder unless the database already holds its revision (a restart, or another instance that started
+ * first): `imported` says whether rows were written. */
+export async function importIfChanged(db: Db, dataDir: string): Promise<ImportResult & { imported: boolean }> {
+  const ds = await loadDataset(dataDir);
+  assertValid(ds);
+  const revision = datasetRevision(ds);
+  const [last] = await db
+    .select({ revision: s.datasetRevisions.revision })
+    .from(s.datasetRevisions)
+    .orderBy(desc(s.datasetRevisions.seq))
+    .limit(1);
+  if (last?.revision === revision) return { revision, changed: false, counts: countsOf(toRows(ds)), imported: false };
+  return { ...(await importDataset(db, ds)), imported: true };
+}

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyUnderPressure from '@fastify/under-pressure';
+import { Redis } from 'ioredis';
 import { HttpProblem, invalidParameter, sendProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -21,6 +22,8 @@ export interface ProtectionOptions {
   maxInFlight: number;
   /** Event-loop delay (ms) above which requests are shed with 503; 0: off. */
   maxEventLoopDelayMs: number;
+  /** Redis for rate-limit counters shared by every instance; in-process counters when absent. */
+  redisUrl?: string | undefined;
 }
 
 /** Longest request target (path and query) accepted; longer ones are 414. */
@@ -108,7 +111,15 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
   }
 
   if (opts.rateLimitMax > 0) {
+    // Behind a load balancer each instance sees part of a client's requests: counting them in Redis makes the limit
+    // hold for the client across instances. If Redis is unreachable, requests are served (skipOnError), not refused.
+    const redis = opts.redisUrl
+      ? new Redis(opts.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : undefined;
+    redis?.on('error', () => {});
+    if (redis) app.addHook('onClose', async () => void redis.disconnect());
     await app.register(fastifyRateLimit, {
+      ...(redis ? { redis, nameSpace: 'ca-law-rl:', skipOnError: true } : {}),
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindowMs,
       allowList: (req) => PROBES.has(req.routeOptions.url ?? ''),

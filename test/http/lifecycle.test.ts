@@ -30,6 +30,8 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     PORT: '0',
     LOG_LEVEL: 'info',
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    // On PostgreSQL the import is a release job by default; this fresh database needs its data.
+    IMPORT_ON_START: 'true',
   };
   delete env.DATABASE_URL;
   // The test runner's loaders are not the server's.
@@ -126,4 +128,46 @@ t.test('a blocked event loop: data requests are shed with 503, probes answer, se
     status = (await app.inject('/v1/countries')).statusCode;
   }
   t.equal(status, 200, 'served again once the loop is free');
+});
+
+t.test('npm start: a supervisor that signals npm stops the server too (no orphan left serving)', async (t) => {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  const npm = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.teardown(() => npm.kill('SIGKILL'));
+  let log = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    npm.stdout.on('data', onData);
+    npm.stderr.on('data', onData);
+  });
+  t.equal((await get(`${base}/health`)).status, 200, 'serving under npm start');
+  const pid = Number(/"pid":(\d+)/.exec(log)?.[1]);
+  t.ok(pid > 0 && pid !== npm.pid, 'the server is a process of its own, under npm');
+  npm.kill('SIGTERM');
+  let alive = true;
+  for (let i = 0; i < 100 && alive; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+  }
+  t.equal(alive, false, 'the server process exited after npm was signalled');
+  t.equal((await get(`${base}/health`)).status, 0, 'and no longer serves');
 });

@@ -1,0 +1,158 @@
+// Many instances on one PostgreSQL: an instance reading from a streaming replica answers exactly as one reading the
+// primary (bodies, ETags, revision), a lagging replica's answers stay consistent (never a newer revision than their
+// data), and rate limits hold for a client across instances through Redis. Needs DATABASE_URL and REPLICA_URL
+// (.ci/run starts a replica on 5433) and Redis (REDIS_URL, default redis://127.0.0.1:6379); skipped without them
+// outside CI.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import t from 'tap';
+import { parse, stringify } from 'yaml';
+import { buildApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/client.js';
+import { migrateDatabase } from '../../src/db/migrate.js';
+import { importDataDir } from '../../src/data/import.js';
+import { loadDataset } from '../../src/data/load.js';
+import { datasetRevision } from '../../src/data/revision.js';
+import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
+
+const primaryUrl = process.env.DATABASE_URL;
+const replicaServer = process.env.REPLICA_URL;
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const quiet = { logLevel: 'silent' as const, maxEventLoopDelayMs: 0, responseCacheMb: 0 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function onReplica<T>(url: string, q: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(q)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+if (!primaryUrl || !replicaServer) {
+  if (process.env.CI) t.fail('CI runs the replica tests: .ci/run sets DATABASE_URL and REPLICA_URL');
+  else t.comment('replica tests skipped: set DATABASE_URL and REPLICA_URL (bash .ci/replica prints it)');
+} else {
+  const dbUrl = await freshDatabaseUrl(t, primaryUrl);
+  const replicaUrl = new URL(replicaServer);
+  replicaUrl.pathname = new URL(dbUrl).pathname;
+  // The second dataset: one Kyrgyz ruling fewer.
+  const other = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
+  await cp('data', other, { recursive: true });
+  t.teardown(() => rm(path.dirname(other), { recursive: true, force: true }));
+  const kg = path.join(other, 'kg', 'cases.yaml');
+  const doc = parse(await readFile(kg, 'utf8'));
+  doc.cases.pop();
+  await writeFile(kg, stringify(doc));
+  const [a, b] = await Promise.all([loadDataset('data'), loadDataset(other)]);
+  const revA = datasetRevision(a);
+  const revB = datasetRevision(b);
+  const kgCount = (ds: typeof a) => ds.countries.find((c) => c.dir === 'kg')!.cases.cases.length;
+
+  const importer = await openDatabase({ databaseUrl: dbUrl, poolMax: 2 });
+  await migrateDatabase(importer);
+  await importDataDir(importer.writeDb, 'data');
+  const untilReplicaHas = async (revision: string) => {
+    for (let i = 0; i < 300; i++) {
+      const rows = await onReplica<{ revision: string }>(
+        replicaUrl.toString(),
+        'select revision from dataset_revisions order by seq desc limit 1',
+      ).catch(() => []);
+      if (rows[0]?.revision === revision) return;
+      await sleep(100);
+    }
+    throw new Error(`the replica never reached revision ${revision}`);
+  };
+  await untilReplicaHas(revA);
+
+  const onPrimary = await openDatabase({ databaseUrl: dbUrl, poolMax: 4 });
+  const viaReplica = await openDatabase({ databaseUrl: dbUrl, readUrl: replicaUrl.toString(), poolMax: 4 });
+  const appP = await buildApp({ config: { ...quiet, rateLimitMax: 0 }, database: onPrimary, logger: false });
+  const appR = await buildApp({ config: { ...quiet, rateLimitMax: 0 }, database: viaReplica, logger: false });
+  checkEveryResponse(appP);
+  checkEveryResponse(appR);
+  t.teardown(async () => {
+    await onReplica(replicaServer, 'select pg_wal_replay_resume()').catch(() => {});
+    await Promise.all([appP.close(), appR.close()]);
+    await Promise.all([onPrimary.close(), viaReplica.close(), importer.close()]);
+  });
+
+  t.test('an instance on the replica answers as one on the primary: bodies, ETags, revision', async (t) => {
+    t.equal(viaReplica.replicated, true);
+    const urls = [
+      '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2024-06-01',
+      '/v1/cases?country=UZ&limit=20',
+      '/v1/search?q=Wagner',
+      '/v1/compare?conduct=mercenary-participation&date=2024-06-01',
+      '/v1/stats/cases?groupBy=country,year',
+      '/v1/meta',
+    ];
+    for (const u of urls) {
+      const [p, r] = await Promise.all([appP.inject(u), appR.inject(u)]);
+      t.equal(r.statusCode, 200, u);
+      t.equal(r.body, p.body, `${u}: the same body`);
+      t.equal(r.headers.etag, p.headers.etag, `${u}: the same ETag`);
+      t.equal(r.headers['dataset-revision'], revA, u);
+    }
+  });
+
+  t.test('a lagging replica: its answers stay those of its revision, never newer labels on older data', async (t) => {
+    await onReplica(replicaServer, 'select pg_wal_replay_pause()');
+    await importDataDir(importer.writeDb, other);
+    const u = '/v1/cases?country=KG&count=true&limit=200&fields=id';
+    await sleep(2100); // past the revision cache of both instances
+    const p = await appP.inject(u);
+    t.equal(p.headers['dataset-revision'], revB, 'the primary has the new revision');
+    t.equal(p.json().page.total, kgCount(b));
+    const r = await appR.inject(u);
+    t.equal(r.headers['dataset-revision'], revA, 'the paused replica still has the old one');
+    t.equal(r.json().page.total, kgCount(a), 'and the old data, as its label says');
+    t.equal(r.json().data.length, kgCount(a));
+    await onReplica(replicaServer, 'select pg_wal_replay_resume()');
+    await untilReplicaHas(revB);
+    await sleep(2100);
+    const after = await appR.inject(u);
+    t.equal(after.headers['dataset-revision'], revB, 'caught up');
+    t.equal(after.json().page.total, kgCount(b));
+    t.equal(after.headers.etag, (await appP.inject(u)).headers.etag, 'and the same ETag as the primary again');
+  });
+}
+
+t.test('rate limits hold for a client across instances through Redis', async (t) => {
+  const { Redis } = await import('ioredis');
+  const probe = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
+  probe.on('error', () => {});
+  const up = await probe.connect().then(
+    () => true,
+    () => false,
+  );
+  probe.disconnect();
+  if (!up) {
+    if (process.env.CI) t.fail(`CI needs Redis at ${redisUrl}`);
+    else t.comment(`skipped: Redis not reachable at ${redisUrl}`);
+    return;
+  }
+  const database = await openDatabase({});
+  await migrateDatabase(database);
+  t.teardown(() => database.close());
+  const limited = { ...quiet, rateLimitMax: 5, rateLimitWindowMs: 60_000, redisUrl };
+  const [one, two] = await Promise.all([
+    buildApp({ config: limited, database, logger: false }),
+    buildApp({ config: limited, database, logger: false }),
+  ]);
+  t.teardown(() => Promise.all([one.close(), two.close()]));
+  // A client address of its own, so that earlier runs sharing the Redis cannot count.
+  const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const statuses: number[] = [];
+  for (const app of [one, two, one, two, one, two, one])
+    statuses.push((await app.inject({ url: '/v1/conducts', remoteAddress })).statusCode);
+  t.same(
+    statuses.slice(0, 5),
+    [200, 200, 200, 200, 200].map((s) => (statuses.includes(503) ? statuses[0]! : s)),
+  );
+  t.same(statuses.slice(5), [429, 429], 'the 6th and 7th requests, whichever instance they reach, are refused');
+});
