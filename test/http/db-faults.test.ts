@@ -44,6 +44,14 @@ async function proxyTo(host: string, port: number) {
     get port() {
       return listenPort;
     },
+    /** A partition: connections stay open but nothing passes either way (no reset, no FIN). */
+    blackhole: () => {
+      for (const s of sockets) {
+        s.unpipe();
+        s.pause();
+      }
+      server!.close();
+    },
     cut: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -136,6 +144,38 @@ async function run(adminUrl: string): Promise<void> {
     );
     await hold;
     t.equal((await app.inject('/v1/cases?country=UZ&limit=3')).statusCode, 200, 'served again when freed');
+  });
+
+  t.test('a partition (packets dropped, nothing reset): requests end with 503 instead of hanging', async (t) => {
+    // A separate proxy and pool with the service's client-side bounds: a 1 s statement timeout (so 2 s client-side)
+    // and a 1 s connection wait. Before, a request on a partitioned connection waited as long as TCP did.
+    const p2 = await proxyTo(target.hostname, Number(target.port || 5432));
+    const u = new URL(viaProxy.toString());
+    u.port = String(p2.port);
+    const db2 = await openDatabase({
+      databaseUrl: u.toString(),
+      poolMax: 2,
+      statementTimeoutMs: 1000,
+      connectionTimeoutMs: 1000,
+    });
+    const app2 = await buildApp({
+      config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, responseCacheMb: 0 },
+      database: db2,
+      logger: false,
+    });
+    t.teardown(async () => {
+      await app2.close();
+      await db2.close().catch(() => {});
+      await p2.cut().catch(() => {});
+    });
+    t.equal((await app2.inject('/v1/cases?country=KG&limit=5')).statusCode, 200, 'served before the partition');
+    p2.blackhole();
+    await new Promise((r) => setTimeout(r, 2100)); // past the revision cache
+    const answered = await Promise.race([
+      app2.inject('/v1/cases?country=KG&limit=5').then((r) => r.statusCode),
+      new Promise<string>((r) => setTimeout(() => r('no answer within 15 s'), 15_000)),
+    ]);
+    t.equal(answered, 503, 'a 503 problem, not a hang');
   });
 
   t.test('a statement over the time limit is cancelled: 503, and the connection is usable after', async (t) => {

@@ -135,3 +135,35 @@ t.test(
       t.same(String(res.headers.vary).split(', ').sort(), ['Accept', 'Accept-Encoding', 'Origin']);
   },
 );
+
+t.test('clients sending their bodies slowly hold connections, never the slots of the work in flight', async (t) => {
+  // maxInFlight is 2 here: before, three slow bodies took both slots (and more), and every request was shed with 503
+  // until they finished. Now a request counts once it has arrived.
+  const net = await import('node:net');
+  const { buildApp } = await import('../../src/app.js');
+  const served = await buildApp({
+    config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, maxInFlight: 2 },
+    database: app.database,
+    logger: false,
+  });
+  await served.listen({ port: 0, host: '127.0.0.1' });
+  t.teardown(() => served.close());
+  const { port } = served.server.address() as { port: number };
+  const slow = Array.from({ length: 6 }, () => {
+    const s = net.connect(port, '127.0.0.1');
+    s.on('error', () => {});
+    // A body on POST is read before any answer (bodyLimit, then 405): it is what a slow sender holds up.
+    s.write(
+      'POST /v1/countries HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n' +
+        'x'.repeat(10),
+    );
+    return s;
+  });
+  t.teardown(() => slow.forEach((s) => s.destroy()));
+  await new Promise((r) => setTimeout(r, 200));
+  t.equal(served.requestsInFlight(), 0, 'the slow senders count for nothing while their bodies arrive');
+  const statuses = await Promise.all(
+    Array.from({ length: 2 }, () => fetch(`http://127.0.0.1:${port}/v1/conducts`).then((r) => r.status)),
+  );
+  t.same(statuses, [200, 200], 'other clients are served meanwhile');
+});
