@@ -96,6 +96,32 @@ async function load(name: string, pid: number, url: string, extra: Record<string
   };
 }
 
+/** Two instances under load at once, half the connections each (a load balancer's even split): summed req/s, the
+ * worse of the two latencies, the larger RSS. */
+async function loadPair(name: string, a: Server, b: Server, path: string): Promise<Row> {
+  const headers = { accept: 'application/json' };
+  await Promise.all([a, b].map((s) => fetch(s.base + path, { headers }).then((r) => r.arrayBuffer())));
+  let peak = 0;
+  const sample = () => Promise.all([a, b].map((s) => rssMiB(s.child.pid!))).then((m) => (peak = Math.max(peak, ...m)));
+  const timer = setInterval(() => void sample(), 100);
+  const half = Math.max(1, Math.floor(connections / 2));
+  const [ra, rb] = await Promise.all(
+    [a, b].map((s) => autocannon({ url: s.base + path, connections: half, duration: seconds, headers })),
+  );
+  clearInterval(timer);
+  await sample();
+  return {
+    name,
+    rps: ra!.requests.average + rb!.requests.average,
+    p50: Math.max(ra!.latency.p50, rb!.latency.p50),
+    p99: Math.max(ra!.latency.p99, rb!.latency.p99),
+    peakMiB: peak,
+    non2xx: ra!.non2xx + rb!.non2xx,
+  };
+}
+
+type Server = { child: ChildProcess; base: string };
+
 function table(rows: Row[], raw: number): string {
   const head = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MiB', 'vs raw', 'non-2xx'];
   const lines = rows.map((r) => [
@@ -134,7 +160,20 @@ async function httpLoad(): Promise<void> {
   await writeFile(bodyFile, body);
   const raw = await startServer(['raw', bodyFile]);
   const bare = await startServer(['bare', bodyFile]);
-  const servers = [api, uncached, raw, bare];
+  // A second instance, uncached, reading from the streaming replica when one is configured (REPLICA_URL), else the
+  // primary: the two-instance set-up beside the single one.
+  const replica = process.env.REPLICA_URL
+    ? (() => {
+        const u = new URL(process.env.REPLICA_URL);
+        u.pathname = `/${DB_NAME}`;
+        return u.toString();
+      })()
+    : undefined;
+  const second = await startServer(['api'], {
+    RESPONSE_CACHE_MB: '0',
+    ...(replica ? { DATABASE_READ_URL: replica } : {}),
+  });
+  const servers = [api, uncached, raw, bare, second];
   try {
     const rows: Row[] = [];
     rows.push(await load('raw node:http (same bytes)', raw.child.pid!, raw.base + CONSEQUENCES));
@@ -150,6 +189,10 @@ async function httpLoad(): Promise<void> {
     rows.push(await load('case list (filtered), uncached', uncached.child.pid!, uncached.base + CASES));
     rows.push(await load('search, uncached', uncached.child.pid!, uncached.base + SEARCH));
     rows.push(await load('compare, uncached', uncached.child.pid!, uncached.base + COMPARE));
+    const where = replica ? 'primary + replica' : 'both on the primary';
+    rows.push(await loadPair(`2 instances (${where}): consequences, uncached`, uncached, second, CONSEQUENCES));
+    rows.push(await loadPair(`2 instances (${where}): case list, uncached`, uncached, second, CASES));
+    rows.push(await loadPair(`2 instances (${where}): search, uncached`, uncached, second, SEARCH));
     console.log(
       `\n## Load: ${connections} connections, ${seconds} s each, PostgreSQL (${body.length} bytes per consequences answer)\n`,
     );
