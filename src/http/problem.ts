@@ -211,7 +211,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(req, reply, 'invalid-parameter', detail, errors);
     }
     if (isDatabaseDown(err)) {
-      req.log.warn({ err }, 'database unavailable');
+      // A client that left while its answer was computed is not the database failing.
+      if (req.raw.destroyed || reply.raw.destroyed) req.log.info({ err: err.message }, 'client closed the connection');
+      else req.log.warn({ err }, 'database unavailable');
       return sendProblem(
         req,
         reply,

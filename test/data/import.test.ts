@@ -177,6 +177,7 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
         }),
       /^data\/kg\/law\.yaml: provisions\[\d+\]\.versions\[\d+\]\.validTo: the last version must end when the article ceased/,
     ],
+    ["a country's cases.yaml deleted", (d) => rm(kgCases(d)), /^data\/kg\/cases\.yaml: file is missing/],
     [
       'a NUL in a text',
       (d) =>

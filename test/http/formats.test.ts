@@ -127,3 +127,14 @@ t.test('CORS for browser apps', async (t) => {
   });
   t.equal(pre.statusCode, 204);
 });
+
+t.test('two Accept headers that choose the same representation share one ETag (and one cache entry)', async (t) => {
+  const url = '/v1/cases?country=KG&limit=2';
+  const a = await app.inject({ url, headers: { accept: 'application/json' } });
+  const b = await app.inject({ url, headers: { accept: 'application/json, text/plain;q=0.5, */*;q=0.1' } });
+  const c = await app.inject({ url, headers: { accept: 'text/csv' } });
+  t.equal(a.statusCode, 200);
+  t.equal(a.headers.etag, b.headers.etag, 'JSON either way: one ETag');
+  t.not(a.headers.etag, c.headers.etag, 'CSV is another representation');
+  t.equal(a.body, b.body);
+});
