@@ -55,7 +55,10 @@ export type AppConfig = Pick<Config, 'logLevel'> &
       | 'responseCacheMb'
       | 'redisUrl'
     >
-  >;
+  > & {
+    /** How long the current revision is remembered (ms) before it is read again; 2000 by default. */
+    revisionTtlMs?: number;
+  };
 
 export interface AppOptions {
   config: AppConfig;
@@ -99,7 +102,7 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
 const DEFAULTS = loadConfig({});
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const c = { ...DEFAULTS, ...opts.config };
+  const c = { revisionTtlMs: 2000, ...DEFAULTS, ...opts.config };
   const app = Fastify({
     logger: opts.logger === false ? false : { level: c.logLevel },
     // A read-only API takes no bodies; anything larger than this is refused with 413 before it is read.
@@ -183,7 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Caching hooks come before compression so that the response cache stores the uncompressed body.
   registerCaching(
     app,
-    revisionCache(() => currentRevision(opts.database.db)),
+    revisionCache(() => currentRevision(opts.database.db), c.revisionTtlMs),
     c.cacheMaxAge,
     // RESPONSE_CACHE_MB=0: no response cache (and so no single flight either).
     c.responseCacheMb > 0 ? responseCache(c.responseCacheMb * 1024 * 1024) : undefined,

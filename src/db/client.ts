@@ -27,6 +27,8 @@ export interface Database {
   snapshot(): Promise<Snapshot>;
   /** Runs fn with `db` bound to the snapshot (AsyncLocalStorage), so query code needs no handle passed around. */
   within<T>(snap: Snapshot, fn: () => Promise<T>): Promise<T>;
+  /** SQL statements sent since the database was opened (transaction control included): what tests pin per request. */
+  statements(): number;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export interface DatabaseOptions {
 const WORD_SIMILARITY = 0.5;
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  let sent = 0;
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -74,6 +77,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       });
       // An idle client losing its connection must not crash the process; the next query reconnects.
       pool.on('error', () => {});
+      // Every statement goes through some client's query(): count them there.
+      pool.on('connect', (client) => {
+        const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+        (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+          sent += 1;
+          return query(...a);
+        };
+      });
       return pool;
     };
     const primary = poolOf(opts.databaseUrl);
@@ -126,6 +137,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         };
       },
       within: (snap, fn) => store.run(snap, fn),
+      statements: () => sent,
       ping: async () => {
         await Promise.all(readDbs.map((d) => d.execute(sql`select 1`)));
       },
@@ -140,6 +152,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // pg_trgm (trigram similarity) for search, as on PostgreSQL; created by migration 0007.
   const extensions = { pg_trgm };
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir, { extensions }) : new PGlite({ extensions });
+  for (const method of ['query', 'exec'] as const) {
+    const original = client[method].bind(client) as (...a: unknown[]) => Promise<never>;
+    (client as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
+      sent += 1;
+      return original(...a);
+    };
+  }
   await client.waitReady;
   if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
   await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
@@ -153,6 +172,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     replicated: false,
     snapshot: async () => snap,
     within: (_s, fn) => fn(),
+    statements: () => sent,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

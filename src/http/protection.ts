@@ -114,10 +114,25 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
     // Behind a load balancer each instance sees part of a client's requests: counting them in Redis makes the limit
     // hold for the client across instances. If Redis is unreachable, requests are served (skipOnError), not refused.
     const redis = opts.redisUrl
-      ? new Redis(opts.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      ? new Redis(opts.redisUrl, {
+          lazyConnect: true,
+          connectTimeout: 1000,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+        })
       : undefined;
     redis?.on('error', () => {});
-    if (redis) app.addHook('onClose', async () => void redis.disconnect());
+    // Connected before the first request (without an offline queue, a command sent earlier would fail and be
+    // skipped, letting the request through uncounted); a Redis that does not answer in 2 s is skipped the same way.
+    if (redis) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        redis.connect().catch(() => app.log.warn('Redis unreachable: rate limits are not counted')),
+        new Promise<void>((r) => (timer = setTimeout(r, 2000))),
+      ]);
+      clearTimeout(timer);
+      app.addHook('onClose', async () => void redis.disconnect());
+    }
     await app.register(fastifyRateLimit, {
       ...(redis ? { redis, nameSpace: 'ca-law-rl:', skipOnError: true } : {}),
       max: opts.rateLimitMax,

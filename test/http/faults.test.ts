@@ -17,6 +17,7 @@ function failingDatabase(error: Error): Database {
     // Opening a request's snapshot fails as connecting would.
     snapshot: async () => fail(),
     within: (_s, fn) => fn(),
+    statements: () => 0,
     ping: async () => fail(),
     close: async () => {},
   };
