@@ -116,3 +116,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   });
 }
+
+/** The database options of a configuration: the one mapping from settings to openDatabase (db/client.ts). */
+export function databaseOptionsOf(config: Config) {
+  return {
+    databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
+    pgliteDir: config.pgliteDir,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  };
+}

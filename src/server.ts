@@ -1,7 +1,7 @@
 // The service: loadConfig -> openDatabase -> migrate -> import data/ -> buildApp -> listen; closes cleanly on signals.
 import net from 'node:net';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, databaseOptionsOf, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { importIfChanged } from './data/import.js';
@@ -9,13 +9,7 @@ import { DataError } from './data/load.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    readUrl: config.databaseReadUrl,
-    pgliteDir: config.pgliteDir,
-    poolMax: config.dbPoolMax,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  });
+  const database = await openDatabase(databaseOptionsOf(config));
   await migrateDatabase(database);
   // Import before the app exists: the import blocks the event loop (PGlite runs in-process), and the overload
   // detector, which starts with the app, must not count that as load and shed the first requests.

@@ -5,7 +5,7 @@
 // run no longer answers (a flight left hanging). Traffic goes to 127.0.0.1 only and the loop stops by itself.
 import net from 'node:net';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { databaseOptionsOf, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { importIfChanged } from '../data/import.js';
@@ -135,13 +135,7 @@ function send(port: number, url: string, mode: 'plain' | 'leave' | 'garbage' | '
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    readUrl: config.databaseReadUrl,
-    pgliteDir: config.pgliteDir,
-    poolMax: config.dbPoolMax,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  });
+  const database = await openDatabase(databaseOptionsOf(config));
   await migrateDatabase(database);
   await importIfChanged(database.writeDb, config.dataDir);
   // The production defaults (rate limit, shedding, cache), except the rate limit: one client sends everything here.

@@ -3,19 +3,13 @@
 // data), and rate limits hold for a client across instances through Redis. Needs DATABASE_URL and REPLICA_URL
 // (.ci/run starts a replica on 5433) and Redis (REDIS_URL, default redis://127.0.0.1:6379); skipped without them
 // outside CI.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
-import { parse, stringify } from 'yaml';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { importDataDir } from '../../src/data/import.js';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
+import { checkEveryResponse, freshDatabaseUrl, twoDatasets } from '../helper.js';
 
 const primaryUrl = process.env.DATABASE_URL;
 const replicaServer = process.env.REPLICA_URL;
@@ -43,17 +37,8 @@ if (!primaryUrl) {
   const replicaUrl = new URL(replicaServer);
   replicaUrl.pathname = new URL(dbUrl).pathname;
   // The second dataset: one Kyrgyz ruling fewer.
-  const other = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
-  await cp('data', other, { recursive: true });
-  t.teardown(() => rm(path.dirname(other), { recursive: true, force: true }));
-  const kg = path.join(other, 'kg', 'cases.yaml');
-  const doc = parse(await readFile(kg, 'utf8'));
-  doc.cases.pop();
-  await writeFile(kg, stringify(doc));
-  const [a, b] = await Promise.all([loadDataset('data'), loadDataset(other)]);
-  const revA = datasetRevision(a);
-  const revB = datasetRevision(b);
-  const kgCount = (ds: typeof a) => ds.countries.find((c) => c.dir === 'kg')!.cases.cases.length;
+  const { other, revisions } = await twoDatasets(t);
+  const [[revA, countA], [revB, countB]] = [...revisions] as [[string, number], [string, number]];
 
   const importer = await openDatabase({ databaseUrl: dbUrl, poolMax: 2 });
   await migrateDatabase(importer);
@@ -109,17 +94,17 @@ if (!primaryUrl) {
     await sleep(2100); // past the revision cache of both instances
     const p = await appP.inject(u);
     t.equal(p.headers['dataset-revision'], revB, 'the primary has the new revision');
-    t.equal(p.json().page.total, kgCount(b));
+    t.equal(p.json().page.total, countB);
     const r = await appR.inject(u);
     t.equal(r.headers['dataset-revision'], revA, 'the paused replica still has the old one');
-    t.equal(r.json().page.total, kgCount(a), 'and the old data, as its label says');
-    t.equal(r.json().data.length, kgCount(a));
+    t.equal(r.json().page.total, countA, 'and the old data, as its label says');
+    t.equal(r.json().data.length, countA);
     await onReplica(replicaServer, 'select pg_wal_replay_resume()');
     await untilReplicaHas(revB);
     await sleep(2100);
     const after = await appR.inject(u);
     t.equal(after.headers['dataset-revision'], revB, 'caught up');
-    t.equal(after.json().page.total, kgCount(b));
+    t.equal(after.json().page.total, countB);
     t.equal(after.headers.etag, (await appP.inject(u)).headers.etag, 'and the same ETag as the primary again');
   });
 }

@@ -1,6 +1,7 @@
 // The process: SIGTERM stops accepting, finishes the requests in flight, closes the pool and exits 0. And the event
 // loop: when it is blocked past the limit, data requests are shed with 503 while probes still answer.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import http from 'node:http';
 import t from 'tap';
 import { buildTestApp, freshDatabaseUrl } from '../helper.js';
@@ -20,6 +21,28 @@ function get(url: string): Promise<{ status: number; body: string; error?: strin
       })
       .on('error', (e: NodeJS.ErrnoException) => resolve({ status: 0, body: '', error: e.code, complete: false }));
   });
+}
+
+/** The URL a spawned server logs once it listens; rejects after two minutes, with what it printed. */
+function listeningUrl(child: ChildProcessWithoutNullStreams | ChildProcessByStdio<null, Readable, Readable>): {
+  base: Promise<string>;
+  log: () => string;
+} {
+  let log = '';
+  const base = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+  return { base, log: () => log };
 }
 
 t.test('SIGTERM: requests already sent finish, new connections are refused, exit code 0', async (t) => {
@@ -42,21 +65,9 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   t.teardown(() => child.kill('SIGKILL'));
-  let log = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-  });
+  const started = listeningUrl(child);
+  const base = await started.base;
 
   // Comparisons on different dates: each one runs its own queries (no response cache hit). PGlite answers them one
   // at a time, so while the first are answered the others wait, received or not yet read.
@@ -75,7 +86,7 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
   const doneAtSignal = done;
   child.kill('SIGTERM');
   // The listener is closed before the server logs that it is closing.
-  for (let i = 0; i < 2000 && !/closing: finishing requests in flight/.test(log); i++) {
+  for (let i = 0; i < 2000 && !/closing: finishing requests in flight/.test(started.log()); i++) {
     await new Promise((r) => setTimeout(r, 5));
   }
   const late = await get(`${base}/health`);
@@ -86,7 +97,7 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
   // Every connection the server had accepted when the signal came is answered in full. Connections still in the
   // kernel's accept queue were never seen by the server: closing the listener resets them before any byte of an
   // answer, which a client can safely retry.
-  const accepted = Number(/"connections":(\d+),"msg":"closing/.exec(log)?.[1] ?? -1);
+  const accepted = Number(/"connections":(\d+),"msg":"closing/.exec(started.log())?.[1] ?? -1);
   const served = answers.filter((a) => a.status === 200);
   t.not(accepted, -1, 'the server logged how many connections it held at the signal');
   t.ok(served.length >= accepted, `answered: ${served.length}; accepted at the signal: ${accepted}`);
@@ -105,7 +116,7 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     `a new connection after the signal is not served (${late.error})`,
   );
   t.equal(code, 0, 'exit code 0');
-  t.match(log, /closing: finishing requests in flight/);
+  t.match(started.log(), /closing: finishing requests in flight/);
 });
 
 t.test('a blocked event loop: data requests are shed with 503, probes answer, service resumes', async (t) => {
@@ -141,22 +152,10 @@ t.test('npm start: a supervisor that signals npm stops the server too (no orphan
   delete env.NODE_OPTIONS;
   const npm = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => npm.kill('SIGKILL'));
-  let log = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    npm.stdout.on('data', onData);
-    npm.stderr.on('data', onData);
-  });
+  const started = listeningUrl(npm);
+  const base = await started.base;
   t.equal((await get(`${base}/health`)).status, 200, 'serving under npm start');
-  const pid = Number(/"pid":(\d+)/.exec(log)?.[1]);
+  const pid = Number(/"pid":(\d+)/.exec(started.log())?.[1]);
   t.ok(pid > 0 && pid !== npm.pid, 'the server is a process of its own, under npm');
   npm.kill('SIGTERM');
   let alive = true;

@@ -1,36 +1,18 @@
 // Imports by another process while the app answers (PostgreSQL): every answer reads its revision and its data in one
 // snapshot, so no answer is torn (a count from one dataset, a list from the other) or labelled with the revision it
 // was not computed from. The importer alternates two datasets that differ by one Kyrgyz ruling.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import t from 'tap';
-import { parse, stringify } from 'yaml';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { importDataDir } from '../../src/data/import.js';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
+import { checkEveryResponse, freshDatabaseUrl, twoDatasets } from '../helper.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
   t.comment('skipped: needs PostgreSQL (DATABASE_URL); PGlite imports only in its own process');
 } else {
   const dbUrl = await freshDatabaseUrl(t, url);
-  const other = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
-  await cp('data', other, { recursive: true });
-  t.teardown(() => rm(path.dirname(other), { recursive: true, force: true }));
-  const kgCases = path.join(other, 'kg', 'cases.yaml');
-  const doc = parse(await readFile(kgCases, 'utf8'));
-  doc.cases.pop();
-  await writeFile(kgCases, stringify(doc));
-
-  const [a, b] = await Promise.all([loadDataset('data'), loadDataset(other)]);
-  const expected = new Map([
-    [datasetRevision(a), a.countries.find((c) => c.dir === 'kg')!.cases.cases.length],
-    [datasetRevision(b), b.countries.find((c) => c.dir === 'kg')!.cases.cases.length],
-  ]);
+  const { other, revisions: expected } = await twoDatasets(t);
 
   // The importer: another pool, as another process would be.
   const importer = await openDatabase({ databaseUrl: dbUrl, poolMax: 2 });
