@@ -11,7 +11,7 @@ import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
 import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
-import { PROBLEM_TYPE, rawProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
+import { PROBLEM_TYPE, problemBody, rawProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
 import caseRoutes from './routes/cases.js';
 import changeRoutes from './routes/changes.js';
 import citationRoutes from './routes/citations.js';
@@ -67,12 +67,20 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The read handle of this request and the revision sequence its reads started from (PostgreSQL). */
+    pinned?: { db: Database['db']; seq: number };
+  }
+}
+
 /**
- * Every data route's handler runs inside one read-only snapshot of the database (PostgreSQL: a repeatable-read
- * transaction on one pooled connection, on a replica when configured), so an import committed meanwhile cannot tear an
- * answer (a count and a list from two datasets) or label it with another revision: the revision the answer states is
- * read in the same snapshot, and replaces the one the caching layer read before. Routes with `config.cache: false`
- * (health, readiness, the documents) run outside.
+ * Every data route's reads go to one pool (one replica when configured), bound to the request (AsyncLocalStorage), so
+ * query code is unchanged. On PostgreSQL the revision is read first, from that pool, and is the one the answer states;
+ * after the handler, before anything is sent, it is read again: if an import committed meanwhile, the answer could
+ * mix two datasets, so it is replaced by a 503 with Retry-After: 1 (a retry gets one consistent answer). Imports are
+ * release jobs, so this is rare; the statements of a request still run in parallel on the pool, which a transaction
+ * held per request would serialise on one connection. Routes with `config.cache: false` run outside.
  */
 function registerSnapshots(app: FastifyInstance, database: Database): void {
   app.addHook('onRoute', (route) => {
@@ -82,11 +90,14 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
       const snap = await database.snapshot();
       try {
         return await database.within(snap, async () => {
-          if (database.driver === 'pg' && req.revision) {
-            const rev = await currentRevision(database.db);
-            if (rev && rev.revision !== req.revision.revision) {
-              req.revision = rev;
-              req.etag = etagOf(rev, req);
+          if (database.driver === 'pg') {
+            const rev = await currentRevision(snap.db);
+            if (rev) {
+              req.pinned = { db: snap.db, seq: rev.seq };
+              if (rev.revision !== req.revision?.revision || rev.importedAt !== req.revision?.importedAt) {
+                req.revision = rev;
+                req.etag = etagOf(rev, req);
+              }
             }
           }
           return await handler.call(this, req, reply);
@@ -95,6 +106,21 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
         await snap.release();
       }
     } as typeof route.handler;
+  });
+  // Registered before the caching hooks: a replaced answer is never stored.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const pinned = req.pinned;
+    if (!pinned || reply.statusCode >= 300) return payload;
+    const now = await currentRevision(pinned.db);
+    if (now?.seq === pinned.seq) return payload;
+    req.log.info({ from: pinned.seq, to: now?.seq }, 'an import committed during the request: answered 503');
+    reply.code(503).header('retry-after', '1').header('content-type', `${PROBLEM_TYPE}; charset=utf-8`);
+    reply.removeHeader('etag');
+    reply.removeHeader('x-total-count');
+    reply.removeHeader('link');
+    return JSON.stringify(
+      problemBody(req, 'service-unavailable', 'a new dataset was imported while this answer was computed; retry'),
+    );
   });
 }
 

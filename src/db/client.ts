@@ -6,10 +6,10 @@ import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-/** One request's consistent view: a read-only repeatable-read transaction, or (PGlite) the database itself. */
+/** One request's view: the read pool (one replica) every statement of the request goes to. */
 export interface Snapshot {
   readonly db: Db;
-  /** Ends the transaction and returns its connection; idempotent. */
+  /** Ends the view; idempotent. */
   release(): Promise<void>;
 }
 
@@ -22,8 +22,8 @@ export interface Database {
   readonly driver: 'pg' | 'pglite';
   /** True when reads go to a replica pool of their own. */
   readonly replicated: boolean;
-  /** A read-only snapshot for one request: every query of the request sees one state of the data, whatever an import
-   * commits meanwhile (an answer's revision and data never disagree). */
+  /** The view of one request: all its reads on one pool (one replica), so that the revision it states and the data it
+   * reads come from one server; app.ts checks the revision before and after (see registerSnapshots). */
   snapshot(): Promise<Snapshot>;
   /** Runs fn with `db` bound to the snapshot (AsyncLocalStorage), so query code needs no handle passed around. */
   within<T>(snap: Snapshot, fn: () => Promise<T>): Promise<T>;
@@ -95,7 +95,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       .map(poolOf);
     const readPools = replicas.length ? replicas : [primary];
     let next = 0;
-    const readPool = () => readPools[next++ % readPools.length]!;
     const writeDb = drizzle(primary, { schema }) as unknown as Db;
     const readDbs = readPools.map((p) => drizzle(p, { schema }) as unknown as Db);
     const store = new AsyncLocalStorage<Snapshot>();
@@ -105,36 +104,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       writeDb,
       driver: 'pg',
       replicated: replicas.length > 0,
+      // A request's reads all go to one pool (one replica), in parallel; app.ts checks that no import committed
+      // while they ran (the revision sequence before and after), so an answer is never torn or mislabelled.
       async snapshot() {
-        const client = await readPool().connect();
-        // A connection that dies while checked out emits 'error' on the client; without a listener that would be an
-        // uncaught exception. The query in progress fails by itself, and release() destroys the client.
-        const onError = () => {};
-        client.on('error', onError);
-        try {
-          await client.query('begin transaction isolation level repeatable read read only');
-        } catch (err) {
-          client.removeListener('error', onError);
-          client.release(err as Error);
-          throw err;
-        }
-        let released = false;
-        return {
-          db: drizzle(client, { schema }) as unknown as Db,
-          async release() {
-            if (released) return;
-            released = true;
-            try {
-              await client.query('commit');
-              client.removeListener('error', onError);
-              client.release();
-            } catch (err) {
-              // A broken connection is destroyed, never returned to the pool mid-transaction.
-              client.removeListener('error', onError);
-              client.release(err as Error);
-            }
-          },
-        };
+        return { db: readDbs[next++ % readDbs.length]!, release: async () => {} };
       },
       within: (snap, fn) => store.run(snap, fn),
       statements: () => sent,
