@@ -221,7 +221,6 @@ export const CompareQuerySchema = z.strictObject({
   conduct: conductList,
   force: z.string().max(100).optional().describe('A force id from /v1/forces'),
   date: DateParamSchema.optional().describe('Date of the conduct; defaults to today'),
-  format: z.enum(['json', 'csv']).optional().describe('Response format; overrides Accept'),
 });
 
 export const CompareRowSchema = z

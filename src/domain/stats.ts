@@ -18,7 +18,6 @@ export const StatsQuerySchema = CaseQuerySchema.omit({
   limit: true,
   cursor: true,
   count: true,
-  fields: true,
 }).extend({
   groupBy: z
     .string()
@@ -72,3 +71,4 @@ export const StatsSchema = z
   .meta({ id: 'CaseStats' });
 
 export type StatsRow = z.output<typeof StatsRowSchema>;
+export type StatsQuery = z.output<typeof StatsQuerySchema>;

@@ -2,7 +2,7 @@
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { parseCsv } from '../../src/http/csv.js';
+import { parseCsv } from '../csv.js';
 import { buildTestApp } from '../helper.js';
 import { boundsOf } from '../../src/rules/dates.js';
 import { SERVICE_CONDUCTS, partsReaching, versionsOnDate } from '../../src/rules/law.js';
