@@ -34,7 +34,9 @@ export const InstrumentSchema = z
   })
   .meta({ id: 'Instrument' });
 
-export const InstrumentListSchema = z.object({ data: z.array(InstrumentSchema) }).meta({ id: 'InstrumentList' });
+export const InstrumentListSchema = z
+  .object({ data: z.array(InstrumentSchema).describe('The records') })
+  .meta({ id: 'InstrumentList' });
 
 export const InstrumentQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),

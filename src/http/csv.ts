@@ -121,12 +121,12 @@ export const indexColumn = (segment: string) => `${segment}Index`;
 
 /**
  * The rows of a child table: one per item at `path` (a list, possibly inside other lists), each with the parent's
- * key, the position of the item at every list level (from 0), then the item's own columns.
+ * key columns, the position of the item at every list level (from 0), then the item's own columns.
  */
 export function tableRows(
   records: readonly unknown[],
   table: CsvTable,
-  key: { field: string; column: string },
+  keys: readonly { field: string; column: string }[],
 ): { columns: string[]; rows: Record<string, string>[] } {
   const segments = table.path.split('.');
   const rows: Record<string, string>[] = [];
@@ -141,6 +141,8 @@ export function tableRows(
       next.forEach((item, i) => walk(item, depth + 1, { ...base, [indexColumn(segments[depth]!)]: String(i) }));
     } else walk(next, depth + 1, base);
   };
-  for (const r of records) walk(r, 0, { [key.column]: text((r as Record<string, unknown>)[key.field]) });
-  return { columns: [key.column, ...table.lists.map(indexColumn), ...table.columns], rows };
+  for (const r of records) {
+    walk(r, 0, Object.fromEntries(keys.map((k) => [k.column, valuesAt(r, k.field.split('.')).join(LIST_SEPARATOR)])));
+  }
+  return { columns: [...keys.map((k) => k.column), ...table.lists.map(indexColumn), ...table.columns], rows };
 }

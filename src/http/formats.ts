@@ -175,7 +175,7 @@ export interface CsvRouteOptions<Q extends z.ZodObject> {
     req: FastifyRequest,
     query: z.output<Q>,
     reply: FastifyReply,
-  ) => Promise<ListResult<object> & { columns?: string[] }>;
+  ) => Promise<ListResult<object> & { columns?: string[]; keys?: { field: string; column: string }[] }>;
 }
 
 /** Registers `GET <path>.csv` (200 text/csv only) beside the JSON list at `path`. */
@@ -227,9 +227,12 @@ export function csvRoute<Q extends z.ZodObject>(app: ZodApp, path: string, o: Cs
       reply.type(CSV_TYPE).serializer((x: unknown) => x as string);
       const child = childTables.find((t) => t.path === table);
       if (child) {
-        const { columns: cols, rows } = tableRows(result.data, child, o.key);
+        const keys = result.keys ?? [o.key];
+        const { columns: cols, rows } = tableRows(result.data, child, keys);
         const keep = selected(child.columns, fields);
-        const chosen = keep ? cols.filter((c, i) => i <= child.lists.length || keep.includes(c.split('.')[0]!)) : cols;
+        const chosen = keep
+          ? cols.filter((c, i) => i < keys.length + child.lists.length || keep.includes(c.split('.')[0]!))
+          : cols;
         return reply.send(flatCsv(rows, chosen, { bom }));
       }
       const all = result.columns ?? columns(o.item);

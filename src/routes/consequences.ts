@@ -40,7 +40,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'The provisions and parts that apply in the version in force on `date` (default today), their penalties and ' +
           'crime category, later more lenient texts, exemptions, amnesties, the documented practice, the precedents ' +
           'with the distribution of actual sentences, every source, and what is unknown. `found: false` means the ' +
-          'dataset knows no applicable provision, not that there is no penalty. Not legal advice.',
+          'dataset knows no applicable provision, not that there is no penalty. Not legal advice.\n\n' +
+          '**At least one of `conduct` and `force` is required** (OpenAPI cannot state "one of" for parameters): ' +
+          'with neither, the answer is 400 with `errors[0].name` = `conduct` (see the 400 example).',
         params: ConsequencesParamsSchema,
         querystring: ConsequencesQuerySchema,
         response: { 200: ConsequencesSchema, ...errorResponses() },
@@ -67,7 +69,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['countries'],
         summary: 'The consequences of a conduct in every country, one row each',
         description:
-          'For dashboards: applicable articles, imprisonment range, penalty kinds, exemption, prosecution stance and known rulings per country.',
+          'For dashboards: applicable articles, imprisonment range, penalty kinds, exemption, prosecution stance and known rulings per country. ' +
+          '**At least one of `conduct` and `force` is required**: with neither, the answer is 400 naming `conduct`.',
         querystring: CompareQuerySchema,
         response: {
           200: { description: 'One row per country', content: { 'application/json': { schema: CompareSchema } } },

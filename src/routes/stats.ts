@@ -48,7 +48,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     operationId: 'getCaseStatsCsv',
     tags: ['cases'],
     summary: 'Case counts and sentence lengths, grouped, as CSV',
-    description: `${description} Columns: group.<dimension>, cases, imprisonment.*, suspended.`,
+    description: `${description} Columns: group.<dimension>, cases, imprisonment.*, suspended, sentences.* (aligned); ' +
+      'table=sentences: one row per group and sentence kind.`,
     querystring: StatsQuerySchema,
     item: StatsRowSchema,
     table: 'groups',
@@ -65,8 +66,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'imprisonment.meanMonths',
         'imprisonment.maxMonths',
         'suspended',
+        'sentences.kind',
+        'sentences.cases',
+        'sentences.suspended',
       ];
-      return { data: rows, columns };
+      return { data: rows, columns, keys: q.groupBy.map((k) => ({ field: `group.${k}`, column: `group.${k}` })) };
     },
   });
 };

@@ -183,7 +183,7 @@ t.test('precedents: counts and the distribution of actual sentences', async (t) 
     t.equal(stat.maxMonths, Math.max(...months));
   }
   t.ok(body.precedents.recent.length <= 5);
-  const dates = body.precedents.recent.map((r: { decided: string }) => start(r.decided));
+  const dates = body.precedents.recent.map((r: { decided: { date: string } }) => start(r.decided.date));
   t.same(dates, [...dates].sort().reverse(), 'most recent first');
 });
 
