@@ -1,6 +1,6 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   APPEAL_STATUSES,
   COURT_LEVELS,
@@ -197,7 +197,6 @@ export const CaseQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 
 export const CaseParamsSchema = z.strictObject({ id: z.string().max(100).describe('Case id') });

@@ -1,6 +1,5 @@
 // The change feed: what each import created, updated or deleted, for apps that sync without re-reading everything.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { CHANGE_TYPES } from '../data/changes.js';
 import { CursorSchema, LimitSchema, PageSchema } from './common.js';
 
@@ -17,7 +16,6 @@ export const ChangesQuerySchema = z.strictObject({
   type: z.enum(TYPES).optional().describe('Only changes of this record type'),
   limit: LimitSchema,
   cursor: CursorSchema,
-  ...listParams,
 });
 
 export const ChangeSchema = z

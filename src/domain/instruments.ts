@@ -1,6 +1,5 @@
 // The Instrument resource: a criminal code, law, amnesty act, decree or court guidance.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { INSTRUMENT_KINDS } from '../data/files.js';
 import { BoundarySchema } from './provisions.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, SourceRefsSchema } from './common.js';
@@ -41,7 +40,6 @@ export const InstrumentListSchema = z
 export const InstrumentQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   kind: z.enum(INSTRUMENT_KINDS).optional().describe('Only instruments of this kind'),
-  ...listParams,
 });
 export const InstrumentParamsSchema = z.strictObject({ id: z.string().max(100).describe('Instrument id') });
 

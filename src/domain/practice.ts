@@ -1,6 +1,6 @@
 // The PracticeNote resource: documented prosecution practice, statements, warnings and statistics per country.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   MEASURES,
   PENALTY_KINDS,
@@ -98,7 +98,6 @@ export const PracticeQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 export const PracticeParamsSchema = z.strictObject({ id: z.string().max(100).describe('Practice note id') });
 

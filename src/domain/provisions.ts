@@ -1,6 +1,6 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   CATEGORIES,
   EXEMPTION_CONDITIONS,
@@ -173,7 +173,6 @@ export const ProvisionQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 
 export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });

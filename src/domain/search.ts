@@ -1,7 +1,6 @@
 // Search across every kind of record: cases, provisions and their parts, instruments, practice notes and their
 // statistics, forces, sources and each country's gaps.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { CountryParamSchema, CursorSchema, LimitSchema, PageSchema } from './common.js';
 
 export const SEARCH_TYPES = ['case', 'provision', 'instrument', 'practice', 'force', 'source', 'gap'] as const;
@@ -22,7 +21,6 @@ export const SearchQuerySchema = z.strictObject({
   ),
   limit: LimitSchema,
   cursor: CursorSchema,
-  ...listParams,
 });
 
 export const SearchHitSchema = z

@@ -36,9 +36,6 @@ export const BomSchema = z
   .optional()
   .describe('true to start the file with a UTF-8 byte order mark, so that Excel reads non-Latin text right');
 
-/** The query parameters every list takes (beyond its filters): none; CSV ones are added by csvRoute. */
-export const listParams = {};
-
 export const ListOnlyQuerySchema = z.strictObject({});
 
 /** The documented 200 of a JSON list: its one schema. */
