@@ -9,6 +9,7 @@ import fastifyCors from '@fastify/cors';
 import { etagOf, registerCaching, responseCache, revisionCache } from './http/caching.js';
 import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
+import { registerListHooks, rewriteCsvUrl } from './http/formats.js';
 import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
 import { PROBLEM_TYPE, problemBody, rawProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
@@ -137,6 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: c.requestTimeoutMs,
     trustProxy: c.trustProxy,
     frameworkErrors,
+    // format=csv or Accept: text/csv on a list path is its `.csv` operation (see formats.ts).
+    rewriteUrl: (req) => rewriteCsvUrl(req.url ?? '/', req.headers.accept),
     // Errors of Node's HTTP parser (before any route or hook): problem+json with Connection: close, never a bare
     // status line; a client that is already gone gets nothing.
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
@@ -166,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', opts.database);
   registerProblemHandlers(app);
   registerSnapshots(app, opts.database);
+  registerListHooks(app);
 
   // Every route path, to tell a wrong method (405 with Allow) from an unknown path (404).
   const known = FindMyWay({ ignoreTrailingSlash: true });

@@ -1,6 +1,6 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   APPEAL_STATUSES,
   COURT_LEVELS,
@@ -20,6 +20,7 @@ import {
   LimitSchema,
   PartialDateSchema,
   PrecisionSchema,
+  ProvisionRefSchema,
   SourceRefsSchema,
   list,
 } from './common.js';
@@ -29,9 +30,9 @@ import { TextQuerySchema } from './search.js';
 export const SentenceSchema = z
   .object({
     kind: z.enum(PENALTY_KINDS).describe('The punishment imposed'),
-    years: z.number().int().nullable(),
-    months: z.number().int().nullable(),
-    days: z.number().int().nullable(),
+    years: z.number().int().nullable().describe('Whole years of the term; null when not a term or not reported'),
+    months: z.number().int().nullable().describe('Further months of the term; null when none or not reported'),
+    days: z.number().int().nullable().describe('Further days of the term; null when none or not reported'),
     totalMonths: z.number().nullable().describe('The length in months (days counted as 1/30 month), for comparison'),
     amount: z.number().nullable().describe('For fines: the amount'),
     unit: z.string().nullable().describe('For fines: the unit of the amount'),
@@ -44,10 +45,7 @@ export const SentenceSchema = z
 export const ChargeSchema = z
   .object({
     id: z.string().describe('Stable id: `<case id>#<provision id>#<part, or * when not known>`'),
-    provision: z.string().describe('Provision id'),
-    article: z.string(),
-    heading: z.string(),
-    instrument: z.string().describe('Instrument id'),
+    provision: ProvisionRefSchema.describe('The provision charged'),
     part: z.string().nullable().describe('Part of the article; null when the sources do not say'),
     scope: z
       .enum(PROVISION_SCOPES)
@@ -60,9 +58,9 @@ export const ChargeSchema = z
 
 export const CaseEventSchema = z
   .object({
-    date: PartialDateSchema.nullable(),
+    date: PartialDateSchema.nullable().describe('When it happened, as precise as known; null when not reported'),
     kind: z.enum(EVENT_KINDS).describe('What happened after the ruling'),
-    note: z.string(),
+    note: z.string().describe('What happened, in our words'),
     sources: SourceRefsSchema,
   })
   .meta({ id: 'CaseEvent' });
@@ -79,41 +77,60 @@ export const CaseSchema = z
   .object({
     id: z.string().describe('Stable slug fixed at first import: `<country>-<year>-<place>-<initials or slug>`'),
     country: CountryCodeSchema,
-    court: z.object({
-      name: z.string().nullable().describe('Court name; null when the sources do not name it'),
-      level: z.enum(COURT_LEVELS).nullable(),
-      place: z.string().nullable(),
-    }),
-    decided: z.object({
-      date: PartialDateSchema.describe('Decision date, or the date of the report when the decision date is not known'),
-      precision: PrecisionSchema,
-      kind: z
-        .enum(DATE_KINDS)
-        .describe(
-          'decision: the court decided on this date; reported: only the date of the report is known; ' +
-            "inferred: worked out from the source's own context (see note); not-after: the source gives no " +
-            'date, so this is the date of the report and the decision was on or before it',
+    court: z
+      .object({
+        name: z.string().nullable().describe('Court name; null when the sources do not name it'),
+        level: z.enum(COURT_LEVELS).nullable().describe('Level of the court; null when not known'),
+        place: z.string().nullable().describe('Where the court sits; null when not known'),
+      })
+      .describe('The court that decided'),
+    decided: z
+      .object({
+        date: PartialDateSchema.describe(
+          'Decision date, or the date of the report when the decision date is not known',
         ),
-      note: z.string().nullable().describe('How an inferred or not-after date was worked out; null otherwise'),
-      reported: PartialDateSchema.nullable().describe('The first report, when a decision date is known too; else null'),
-      sentenceStart: PartialDateSchema.nullable().describe('The day the sentence runs from, when a source gives it'),
-    }),
+        precision: PrecisionSchema,
+        kind: z
+          .enum(DATE_KINDS)
+          .describe(
+            'decision: the court decided on this date; reported: only the date of the report is known; ' +
+              "inferred: worked out from the source's own context (see note); not-after: the source gives no " +
+              'date, so this is the date of the report and the decision was on or before it',
+          ),
+        note: z.string().nullable().describe('How an inferred or not-after date was worked out; null otherwise'),
+        reported: PartialDateSchema.nullable().describe(
+          'The first report, when a decision date is known too; else null',
+        ),
+        sentenceStart: PartialDateSchema.nullable().describe('The day the sentence runs from, when a source gives it'),
+      })
+      .describe('When it was decided, and how that date is known'),
     judge: z.string().nullable().describe('The judge, as published; null when not published'),
-    defendant: z.object({
-      name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
-      age: z.number().int().nullable(),
-      sex: z.enum(['male', 'female']).nullable(),
-      citizenships: z.array(z.string()),
-    }),
-    charges: z.array(ChargeSchema),
+    defendant: z
+      .object({
+        name: z.string().nullable().describe('As published (initials where courts withhold names); null if unnamed'),
+        age: z.number().int().nullable().describe('Age at the time of the ruling; null when not reported'),
+        sex: z.enum(['male', 'female']).nullable().describe('Sex; null when not reported'),
+        citizenships: z.array(z.string()).describe('Citizenships (ISO alpha-2 codes) as reported'),
+      })
+      .describe('The person tried'),
+    charges: z.array(ChargeSchema).describe('The articles charged, one entry per provision and part'),
     conducts: z.array(z.string()).describe('Conduct codes'),
     side: z.enum(SIDES).nullable().describe('The side the defendant served; null if not reported'),
-    force: z.object({ id: z.string(), name: z.string() }).nullable().describe('The force served; null if not reported'),
-    conflict: z.object({ id: z.string(), name: z.string() }).nullable(),
-    outcome: z.enum(OUTCOMES),
+    force: z
+      .object({ id: z.string().describe('Force id'), name: z.string().describe('Name of the force') })
+      .nullable()
+      .describe('The force served; null if not reported'),
+    conflict: z
+      .object({ id: z.string().describe('Conflict id'), name: z.string().describe('Name of the conflict') })
+      .nullable()
+      .describe('The conflict the defendant took part in; null if not reported'),
+    outcome: z.enum(OUTCOMES).describe('How the case ended, so far; unknown when the sources do not say'),
     sentences: z.array(SentenceSchema).describe('Main and additional punishments imposed'),
     appeal: z
-      .object({ status: z.enum(APPEAL_STATUSES).nullable(), note: z.string().nullable() })
+      .object({
+        status: z.enum(APPEAL_STATUSES).nullable().describe('Where the appeal stands; null when not reported'),
+        note: z.string().nullable().describe('About the appeal, in our words'),
+      })
       .nullable()
       .describe('null when nothing is reported about an appeal'),
     events: z.array(CaseEventSchema).describe('Later events: amnesty, pardon, exchange, re-enlistment, ...'),
@@ -180,7 +197,6 @@ export const CaseQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 
 export const CaseParamsSchema = z.strictObject({ id: z.string().max(100).describe('Case id') });

@@ -1,6 +1,5 @@
 // The change feed: what each import created, updated or deleted, for apps that sync without re-reading everything.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { CHANGE_TYPES } from '../data/changes.js';
 import { CursorSchema, LimitSchema, PageSchema } from './common.js';
 
@@ -17,22 +16,25 @@ export const ChangesQuerySchema = z.strictObject({
   type: z.enum(TYPES).optional().describe('Only changes of this record type'),
   limit: LimitSchema,
   cursor: CursorSchema,
-  ...listParams,
 });
 
 export const ChangeSchema = z
   .object({
     revision: z.string().describe('The dataset revision that made the change'),
     importedAt: z.string().describe('When that revision was imported'),
-    type: z.enum(TYPES),
-    id: z.string(),
+    type: z.enum(TYPES).describe('The kind of record changed'),
+    id: z.string().describe('Id (or code) of the record changed'),
     op: z.enum(['created', 'updated', 'deleted']).describe('deleted is a tombstone: the record no longer exists'),
     href: z.string().nullable().describe('The API path of the record; null for a deleted one'),
   })
   .meta({ id: 'Change' });
 
 export const ChangesSchema = z
-  .object({ currentRevision: z.string().nullable(), data: z.array(ChangeSchema), page: PageSchema })
+  .object({
+    currentRevision: z.string().nullable().describe('The current dataset revision: pass it as since next time'),
+    data: z.array(ChangeSchema).describe('The changes, oldest first'),
+    page: PageSchema,
+  })
   .meta({ id: 'ChangeList' });
 
 export type Change = z.output<typeof ChangeSchema>;

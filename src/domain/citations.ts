@@ -1,6 +1,6 @@
 // The citation resolver and provision lineage: from what people write to provisions, across code replacements.
 import { z } from 'zod';
-import { CountryCodeSchema } from './common.js';
+import { CountryCodeSchema, InstrumentRefSchema, ProvisionRefSchema } from './common.js';
 
 export const ResolveQuerySchema = z.strictObject({
   cite: z
@@ -15,11 +15,11 @@ export const ResolveQuerySchema = z.strictObject({
 
 export const LinkedProvisionSchema = z
   .object({
-    id: z.string(),
+    id: z.string().describe('Provision id'),
     country: CountryCodeSchema,
-    instrument: z.string(),
-    article: z.string(),
-    heading: z.string(),
+    instrument: InstrumentRefSchema,
+    article: z.string().describe('Article number as the code writes it'),
+    heading: z.string().describe('Heading of the article (English)'),
     validFrom: z.string().nullable().describe('When its first known version took effect'),
     validTo: z.string().nullable().describe('When its last known version ceased to apply; null while in force'),
   })
@@ -27,7 +27,7 @@ export const LinkedProvisionSchema = z
 
 export const CandidateSchema = z
   .object({
-    provision: LinkedProvisionSchema,
+    provision: LinkedProvisionSchema.describe('The provision the citation matches'),
     part: z.string().nullable().describe('The part cited, if any'),
     partExists: z
       .boolean()
@@ -40,25 +40,33 @@ export const CandidateSchema = z
 
 export const ResolveSchema = z
   .object({
-    cite: z.string(),
-    parsed: z.object({
-      article: z.string(),
-      part: z.string().nullable(),
-      paragraph: z.string().nullable().describe('The paragraph (пункт, band) within the part, when cited'),
-      country: CountryCodeSchema.nullable().describe('null when the citation names no country'),
-      year: z.number().int().nullable().describe("The code's year, when the citation gives one"),
-    }),
+    cite: z.string().describe('The citation as received'),
+    parsed: z
+      .object({
+        article: z.string().describe('The article number read from the citation'),
+        part: z.string().nullable().describe('The part read from the citation; null when none is cited'),
+        paragraph: z.string().nullable().describe('The paragraph (пункт, band) within the part, when cited'),
+        country: CountryCodeSchema.nullable().describe('null when the citation names no country'),
+        year: z.number().int().nullable().describe("The code's year, when the citation gives one"),
+      })
+      .describe('What was read from the citation'),
     ambiguous: z.boolean().describe('True when more than one provision matches: narrow with a country or a year'),
-    candidates: z.array(CandidateSchema),
+    candidates: z.array(CandidateSchema).describe('Every matching provision, best first'),
     note: z.string().nullable().describe('Why nothing matched, when nothing did'),
   })
   .meta({ id: 'Resolution' });
 
 export const LineageSchema = z
   .object({
-    provision: z.string(),
+    provision: ProvisionRefSchema.describe('The provision asked about'),
     chain: z
-      .array(LinkedProvisionSchema.extend({ relation: z.enum(['predecessor', 'self', 'successor']) }))
+      .array(
+        LinkedProvisionSchema.extend({
+          relation: z
+            .enum(['predecessor', 'self', 'successor'])
+            .describe('How it is linked to the provision asked about'),
+        }),
+      )
       .describe('Every article linked to it through code replacements and renumbering, oldest first'),
   })
   .meta({ id: 'Lineage' });

@@ -8,12 +8,13 @@ export const CountryCodeSchema = z
   .describe('ISO 3166-1 alpha-2 code of the country: KZ, KG, TJ, TM or UZ')
   .meta({ id: 'CountryCode', examples: ['KG'] });
 
-/** A country code in a path or query: case-insensitive on input, upper-case after parsing. */
+const COUNTRY_PARAMS = [...COUNTRY_CODES, ...COUNTRY_CODES.map((c) => c.toLowerCase())] as [string, ...string[]];
+
+/** A country code in a path or query: upper or lower case on input (exactly the documented enum), upper after. */
 export const CountryParamSchema = z
-  .string()
-  .regex(/^(KZ|KG|TJ|TM|UZ)$/i, 'must be one of KZ, KG, TJ, TM, UZ')
+  .enum(COUNTRY_PARAMS, { error: 'must be one of KZ, KG, TJ, TM, UZ (or in lower case)' })
   .transform((s) => s.toUpperCase() as (typeof COUNTRY_CODES)[number])
-  .describe('ISO 3166-1 alpha-2 code (KZ, KG, TJ, TM, UZ; case-insensitive)');
+  .describe('ISO 3166-1 alpha-2 code: KZ, KG, TJ, TM or UZ, in upper or lower case');
 
 export const BasisSchema = z
   .enum(BASES)
@@ -47,6 +48,26 @@ export const SourceRefSchema = z
   })
   .describe('A source that states the fact')
   .meta({ id: 'SourceRef', examples: [sourceRefExample] });
+
+/** An instrument where an answer names one: the same object everywhere (GET /v1/instruments/{id} has the rest). */
+export const InstrumentRefSchema = z
+  .object({
+    id: z.string().describe('Instrument id, e.g. kg-cc-2021'),
+    title: z.string().describe('Title of the instrument (English)'),
+  })
+  .describe('The instrument')
+  .meta({ id: 'InstrumentRef' });
+
+/** A provision where an answer names one: the same object everywhere (GET /v1/provisions/{id} has the rest). */
+export const ProvisionRefSchema = z
+  .object({
+    id: z.string().describe('Provision id, e.g. kg-cc-2021-art-256'),
+    article: z.string().describe('Article number as the code writes it, e.g. 256 or 154-1'),
+    heading: z.string().describe('Heading of the article (English)'),
+    instrument: InstrumentRefSchema,
+  })
+  .describe('The provision')
+  .meta({ id: 'ProvisionRef' });
 
 export const SourceRefsSchema = z.array(SourceRefSchema).describe('The sources that state this fact (at least one)');
 

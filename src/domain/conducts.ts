@@ -11,5 +11,7 @@ export const ConductSchema = z
   })
   .meta({ id: 'Conduct' });
 
-export const ConductListSchema = z.object({ data: z.array(ConductSchema) }).meta({ id: 'ConductList' });
+export const ConductListSchema = z
+  .object({ data: z.array(ConductSchema).describe('The records') })
+  .meta({ id: 'ConductList' });
 export const ConductParamsSchema = z.strictObject({ code: z.string().max(100).describe('Conduct code') });

@@ -7,6 +7,7 @@ import {
   CountryCodeSchema,
   CountryParamSchema,
   PartialDateSchema,
+  ProvisionRefSchema,
   SourceRefSchema,
 } from './common.js';
 import { GapSchema } from './countries.js';
@@ -25,9 +26,9 @@ export const PenaltyAlternativeSchema = z
 
 export const PenaltyOptionSchema = z
   .object({
-    kind: z.enum(PENALTY_KINDS),
-    role: z.enum(PENALTY_ROLES),
-    unit: z.enum(PENALTY_UNITS).nullable(),
+    kind: z.enum(PENALTY_KINDS).describe('The kind of punishment'),
+    role: z.enum(PENALTY_ROLES).describe('main, alternative or additional punishment'),
+    unit: z.enum(PENALTY_UNITS).nullable().describe('Unit of the values; null when no value is stated'),
     alternatives: z
       .array(PenaltyAlternativeSchema)
       .describe(
@@ -49,35 +50,32 @@ export const LenientLawSchema = z
   .object({
     provision: z.string().describe('The provision of the later text (the same article, or its successor)'),
     version: z.string().describe('Id of the later version'),
-    validFrom: z.string(),
-    part: z.string(),
+    validFrom: z.string().describe('When the later version took effect'),
+    part: z.string().describe('The part of the later version compared'),
     note: z.string().describe('How the later text is more lenient'),
   })
   .meta({ id: 'LenientLaw' });
 
 export const ApplicableProvisionSchema = z
   .object({
-    provision: z.object({
-      id: z.string(),
-      article: z.string(),
-      heading: z.string(),
-      instrument: z.object({ id: z.string(), title: z.string() }),
-    }),
+    provision: ProvisionRefSchema.describe('The applicable provision'),
     inForce: z
       .enum(['certain', 'possible'])
       .describe(
         'certain: this text was in force on the date; possible: the date falls inside an uncertain boundary (a change known only to a year, a month or an interval), so this text and its neighbour are both returned',
       ),
-    version: z.object({
-      id: z.string(),
-      validFrom: BoundarySchema,
-      validTo: BoundarySchema.nullable(),
-      amendedBy: z.string().nullable(),
-      basis: BasisSchema,
-      textKnown: z.boolean().describe('False when the text of this period was not read: penalties unknown'),
-      textUnknown: z.string().nullable().describe('Why the text of this period is not known'),
-      note: z.string().nullable(),
-    }),
+    version: z
+      .object({
+        id: z.string().describe('Version id'),
+        validFrom: BoundarySchema,
+        validTo: BoundarySchema.nullable().describe('When the version ceased to apply; null while in force'),
+        amendedBy: z.string().nullable().describe('The act that made this version; null for the original text'),
+        basis: BasisSchema,
+        textKnown: z.boolean().describe('False when the text of this period was not read: penalties unknown'),
+        textUnknown: z.string().nullable().describe('Why the text of this period is not known'),
+        note: z.string().nullable().describe('About this version, in our words; null if nothing'),
+      })
+      .describe('The version in force on the date'),
     matchedBy: z
       .array(z.string())
       .describe(
@@ -96,9 +94,9 @@ export const ApplicableProvisionSchema = z
     lenientUnknown: z
       .array(
         z.object({
-          provision: z.string(),
-          version: z.string(),
-          validFrom: BoundarySchema,
+          provision: z.string().describe('Provision id of the later text'),
+          version: z.string().describe('Version id of the later text'),
+          validFrom: BoundarySchema.describe('When the later text took effect'),
           part: z.string().describe('The applicable part compared'),
           reason: z
             .enum(['text-unknown', 'disputed', 'no-term'])
@@ -113,23 +111,33 @@ export const ApplicableProvisionSchema = z
 
 export const SentenceStatSchema = z
   .object({
-    kind: z.enum(PENALTY_KINDS),
-    suspended: z.boolean(),
+    kind: z.enum(PENALTY_KINDS).describe('The kind of sentence'),
+    suspended: z.boolean().describe('True for suspended sentences of this kind'),
     count: z.number().int().describe('Sentences of this kind'),
     withLength: z.number().int().describe('Of which with a known length'),
-    minMonths: z.number().nullable(),
-    medianMonths: z.number().nullable(),
-    maxMonths: z.number().nullable(),
+    minMonths: z.number().nullable().describe('The shortest known length, in months'),
+    medianMonths: z.number().nullable().describe('The median known length, in months'),
+    maxMonths: z.number().nullable().describe('The longest known length, in months'),
   })
   .meta({ id: 'SentenceStat' });
 
 export const CaseBriefSchema = z
   .object({
-    id: z.string(),
-    decided: PartialDateSchema,
-    court: z.string().nullable(),
-    place: z.string().nullable(),
-    outcome: z.enum(OUTCOMES),
+    id: z.string().describe('Case id (GET /v1/cases/{id})'),
+    decided: z
+      .object({
+        date: PartialDateSchema.describe(
+          'Decision date, or the date of the report when the decision date is not known',
+        ),
+      })
+      .describe('When it was decided: the brief form of Case.decided'),
+    court: z
+      .object({
+        name: z.string().nullable().describe('Court name; null when the sources do not name it'),
+        place: z.string().nullable().describe('Where the court sits; null when not known'),
+      })
+      .describe('The court: the brief form of Case.court'),
+    outcome: z.enum(OUTCOMES).describe('How the case ended, so far'),
     sentence: z.string().nullable().describe('The main sentence in words, e.g. "5 years imprisonment (suspended)"'),
   })
   .meta({ id: 'CaseBrief' });
@@ -141,19 +149,20 @@ export const ConsequencesSchema = z
     conducts: z.array(z.string()).describe('The conducts asked about'),
     force: z
       .object({
-        id: z.string(),
-        name: z.string(),
+        id: z.string().describe('Force id'),
+        name: z.string().describe('Name of the force'),
         designations: z
           .array(DesignationSchema)
           .describe("The country's designations of the force in effect on the date"),
       })
-      .nullable(),
+      .nullable()
+      .describe('The force asked about, with its designations; null when none was asked'),
     found: z
       .boolean()
       .describe(
         'True when the dataset names the article(s) in force on the date (their penalties may still be unknown); false means unknown, not "no penalty"',
       ),
-    provisions: z.array(ApplicableProvisionSchema),
+    provisions: z.array(ApplicableProvisionSchema).describe('The provisions and parts that apply on the date'),
     conductsReached: z
       .array(z.string())
       .describe('The conducts the answer covers: those asked, and for a force the conducts of serving in it'),
@@ -164,32 +173,38 @@ export const ConsequencesSchema = z
     amnesties: z
       .array(
         z.object({
-          id: z.string(),
-          title: z.string(),
-          adopted: z.string().nullable(),
-          inForceFrom: z.string().nullable(),
-          summary: z.string().nullable(),
+          id: z.string().describe('Instrument id of the amnesty act'),
+          title: z.string().describe('Title of the act'),
+          adopted: z.string().nullable().describe('When it was adopted; null when not known'),
+          inForceFrom: z.string().nullable().describe('When it took effect; null when not known'),
+          summary: z.string().nullable().describe('What it covers, in our words; null when not summarised'),
         }),
       )
       .describe(
         "Amnesty acts of the country adopted on or after the date (an amnesty reaches earlier acts); check each act's scope",
       ),
-    practice: z.object({
-      stance: z.enum(STANCES).describe('The stance of the most recent practice note that states one; unknown if none'),
-      notes: z.array(PracticeNoteSchema),
-    }),
-    precedents: z.object({
-      count: z
-        .number()
-        .int()
-        .describe('Rulings and prosecutions under the applicable provisions or with the conducts asked about'),
-      byOutcome: z.record(z.string(), z.number().int()),
-      sentences: z.array(SentenceStatSchema).describe('Distribution of the sentences actually imposed'),
-      recent: z.array(CaseBriefSchema).describe('The most recent five'),
-    }),
+    practice: z
+      .object({
+        stance: z
+          .enum(STANCES)
+          .describe('The stance of the most recent practice note that states one; unknown if none'),
+        notes: z.array(PracticeNoteSchema).describe('The practice notes of the country'),
+      })
+      .describe('How the law is applied in practice'),
+    precedents: z
+      .object({
+        count: z
+          .number()
+          .int()
+          .describe('Rulings and prosecutions under the applicable provisions or with the conducts asked about'),
+        byOutcome: z.record(z.string(), z.number().int()).describe('Number of those cases per outcome'),
+        sentences: z.array(SentenceStatSchema).describe('Distribution of the sentences actually imposed'),
+        recent: z.array(CaseBriefSchema).describe('The most recent five'),
+      })
+      .describe('Rulings and prosecutions under the applicable provisions'),
     unknowns: z.array(z.string()).describe('What the dataset does not know that bears on the answer'),
     gaps: z.array(GapSchema).describe("The country's recorded gaps"),
-    caveats: z.array(z.string()),
+    caveats: z.array(z.string()).describe('Warnings that bear on reading the answer'),
     sources: z.array(SourceRefSchema).describe('Every source behind the answer'),
     datasetRevision: z
       .string()
@@ -198,18 +213,26 @@ export const ConsequencesSchema = z
   .meta({ id: 'Consequences' });
 
 const conductList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => [
-    ...new Set(
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(','))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(z.array(z.string().max(100)).max(10, 'at most 10 conducts'))
+  .preprocess(
+    (v) => {
+      const values = typeof v === 'string' ? [v] : v;
+      if (!Array.isArray(values)) return values;
+      return [
+        ...new Set(
+          values
+            .flatMap((s) => String(s).split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
+    },
+    z.array(z.string().max(100)).max(10, 'at most 10 conducts'),
+  )
   .optional()
-  .describe('Conduct codes from /v1/conducts: comma-separated or repeated');
+  .describe(
+    'Conduct codes from /v1/conducts, repeated (conduct=a&conduct=b) or comma-separated; at most 10. ' +
+      'conduct or force (or both) is required',
+  );
 
 export const ConsequencesQuerySchema = z.strictObject({
   conduct: conductList,
@@ -221,13 +244,12 @@ export const CompareQuerySchema = z.strictObject({
   conduct: conductList,
   force: z.string().max(100).optional().describe('A force id from /v1/forces'),
   date: DateParamSchema.optional().describe('Date of the conduct; defaults to today'),
-  format: z.enum(['json', 'csv']).optional().describe('Response format; overrides Accept'),
 });
 
 export const CompareRowSchema = z
   .object({
     country: CountryCodeSchema,
-    found: z.boolean(),
+    found: z.boolean().describe('True when an applicable article is known for the country'),
     articles: z.array(z.string()).describe('Applicable provisions, e.g. kg-cc-2021-art-416 part 2'),
     inForce: z
       .enum(['certain', 'possible', 'unknown'])
@@ -240,7 +262,7 @@ export const CompareRowSchema = z
       .number()
       .nullable()
       .describe('Envelope of the stated maximum terms (not a stated penalty); null if one alternative gives none'),
-    imprisonmentUnit: z.string().nullable(),
+    imprisonmentUnit: z.string().nullable().describe('Unit of imprisonmentMin and imprisonmentMax (years or months)'),
     imprisonmentAlternatives: z
       .array(z.string())
       .describe(
@@ -248,20 +270,20 @@ export const CompareRowSchema = z
       ),
     penaltyKnown: z.boolean().describe('False when the applicable text was not read or states no penalty'),
     penaltyKinds: z.array(z.string()).describe('Kinds of main or alternative punishment available'),
-    disputed: z.boolean(),
-    exemption: z.boolean(),
-    stance: z.enum(STANCES),
+    disputed: z.boolean().describe('True when sources disagree on a penalty of an applicable part'),
+    exemption: z.boolean().describe('True when an applicable provision has an exemption note'),
+    stance: z.enum(STANCES).describe('The prosecution stance of the latest practice note that states one'),
     rulings: z.number().int().describe('Known rulings and prosecutions (precedents)'),
   })
   .meta({ id: 'CompareRow' });
 
 export const CompareSchema = z
   .object({
-    date: z.string(),
-    conducts: z.array(z.string()),
-    force: z.string().nullable(),
-    datasetRevision: z.string(),
-    data: z.array(CompareRowSchema),
+    date: z.string().describe('The date whose law is applied'),
+    conducts: z.array(z.string()).describe('The conducts asked about'),
+    force: z.string().nullable().describe('The force asked about, or null'),
+    datasetRevision: z.string().describe('The dataset revision of the answer (also the Dataset-Revision header)'),
+    data: z.array(CompareRowSchema).describe('One row per country'),
   })
   .meta({ id: 'Compare' });
 

@@ -18,10 +18,10 @@ export const CountrySchema = z
     summary: z.string().describe('How the country treats the subject, in brief (our words)'),
     counts: z
       .object({
-        instruments: z.number().int(),
-        provisions: z.number().int(),
-        cases: z.number().int(),
-        practiceNotes: z.number().int(),
+        instruments: z.number().int().describe('Instruments (codes, laws, amnesty acts, guidance)'),
+        provisions: z.number().int().describe('Provisions (articles)'),
+        cases: z.number().int().describe('Cases'),
+        practiceNotes: z.number().int().describe('Practice notes'),
       })
       .describe('How many records the dataset holds for this country'),
     gaps: z.array(GapSchema).describe('What is known to be missing: the API reports these as unknown'),
@@ -29,7 +29,9 @@ export const CountrySchema = z
   })
   .meta({ id: 'Country' });
 
-export const CountryListSchema = z.object({ data: z.array(CountrySchema) }).meta({ id: 'CountryList' });
+export const CountryListSchema = z
+  .object({ data: z.array(CountrySchema).describe('The records') })
+  .meta({ id: 'CountryList' });
 export const CountryParamsSchema = z.strictObject({ code: CountryParamSchema });
 
 export type Country = z.output<typeof CountrySchema>;

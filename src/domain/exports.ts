@@ -15,13 +15,13 @@ export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
 
 export const ExportFileSchema = z
   .object({
-    dataset: z.enum(EXPORT_DATASETS),
+    dataset: z.enum(EXPORT_DATASETS).describe('The dataset of the file'),
     format: z
       .enum(EXPORT_FORMATS)
       .describe('ndjson: one JSON record per line, as the API serves it; csv: flattened as the list endpoints'),
     href: z.string().describe('Where to download it'),
-    records: z.number().int(),
-    bytes: z.number().int(),
+    records: z.number().int().describe('Records in the file'),
+    bytes: z.number().int().describe('Size of the file in bytes'),
     sha256: z.string().describe('Hex SHA-256 of the file'),
   })
   .meta({ id: 'ExportFile' });
@@ -29,9 +29,9 @@ export const ExportFileSchema = z
 export const ExportListSchema = z
   .object({
     revision: z.string().describe('The dataset revision the files hold'),
-    importedAt: z.string(),
-    licence: z.string(),
-    files: z.array(ExportFileSchema),
+    importedAt: z.string().describe('When the revision was imported (ISO 8601)'),
+    licence: z.string().describe('Licence of the data (SPDX id)'),
+    files: z.array(ExportFileSchema).describe('Every file, in NDJSON and CSV'),
   })
   .meta({ id: 'ExportList' });
 

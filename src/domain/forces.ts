@@ -18,11 +18,13 @@ export const DesignationSchema = z
 export const ForceSchema = z
   .object({
     id: z.string().describe('Stable slug'),
-    name: z.string(),
+    name: z.string().describe('Name of the force (English)'),
     kind: z.enum(FORCE_KINDS).describe('state-armed-forces, private-military-company, volunteer-unit or armed-group'),
     state: z.string().nullable().describe('The state it belongs to or serves (ISO alpha-2), if any'),
     side: z.enum(SIDES).describe('The side it fought on'),
-    conflicts: z.array(z.object({ id: z.string(), name: z.string() })).describe('Conflicts it fought in'),
+    conflicts: z
+      .array(z.object({ id: z.string().describe('Conflict id'), name: z.string().describe('Name of the conflict') }))
+      .describe('Conflicts it fought in'),
     designations: z
       .array(DesignationSchema)
       .describe("Each Central Asian country's legal designation of it, over time"),
@@ -31,7 +33,9 @@ export const ForceSchema = z
   })
   .meta({ id: 'Force' });
 
-export const ForceListSchema = z.object({ data: z.array(ForceSchema) }).meta({ id: 'ForceList' });
+export const ForceListSchema = z
+  .object({ data: z.array(ForceSchema).describe('The records') })
+  .meta({ id: 'ForceList' });
 export const ForceParamsSchema = z.strictObject({ id: z.string().max(100).describe('Force id') });
 
 export type Force = z.output<typeof ForceSchema>;

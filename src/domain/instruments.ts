@@ -1,6 +1,5 @@
 // The Instrument resource: a criminal code, law, amnesty act, decree or court guidance.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { INSTRUMENT_KINDS } from '../data/files.js';
 import { BoundarySchema } from './provisions.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, SourceRefsSchema } from './common.js';
@@ -34,12 +33,13 @@ export const InstrumentSchema = z
   })
   .meta({ id: 'Instrument' });
 
-export const InstrumentListSchema = z.object({ data: z.array(InstrumentSchema) }).meta({ id: 'InstrumentList' });
+export const InstrumentListSchema = z
+  .object({ data: z.array(InstrumentSchema).describe('The records') })
+  .meta({ id: 'InstrumentList' });
 
 export const InstrumentQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
   kind: z.enum(INSTRUMENT_KINDS).optional().describe('Only instruments of this kind'),
-  ...listParams,
 });
 export const InstrumentParamsSchema = z.strictObject({ id: z.string().max(100).describe('Instrument id') });
 

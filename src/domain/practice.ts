@@ -1,6 +1,6 @@
 // The PracticeNote resource: documented prosecution practice, statements, warnings and statistics per country.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   MEASURES,
   PENALTY_KINDS,
@@ -17,6 +17,7 @@ import {
   CursorSchema,
   LimitSchema,
   PartialDateSchema,
+  ProvisionRefSchema,
   SourceRefsSchema,
   list,
 } from './common.js';
@@ -42,16 +43,16 @@ export const StatisticSchema = z
       .describe('What the count covers'),
     sentence: z
       .object({
-        kind: z.enum(PENALTY_KINDS),
-        min: z.number().nullable(),
-        max: z.number().nullable(),
-        unit: z.enum(PENALTY_UNITS),
+        kind: z.enum(PENALTY_KINDS).describe('The kind of sentence'),
+        min: z.number().nullable().describe('The lowest sentence stated; null when none'),
+        max: z.number().nullable().describe('The highest sentence stated; null when none'),
+        unit: z.enum(PENALTY_UNITS).describe('Unit of min and max'),
       })
       .nullable()
       .describe('For counts of people sentenced: the sentences they received ("5 to 7 years"); else null'),
     disputed: z.boolean().describe('True when another source counts the same thing differently (see dispute)'),
     dispute: z.string().nullable().describe('What this figure conflicts with'),
-    note: z.string().nullable(),
+    note: z.string().nullable().describe('About this figure, in our words; null if nothing'),
     basis: BasisSchema,
     sources: SourceRefsSchema,
   })
@@ -60,13 +61,13 @@ export const StatisticSchema = z
 export const StatedPenaltySchema = z
   .object({
     id: z.string().describe('Stable id: `<practice note id>#<p1, p2, ...>`'),
-    provision: z.string().nullable().describe('The article the statement names; null when it names none'),
-    part: z.string().nullable(),
-    kind: z.enum(PENALTY_KINDS),
-    min: z.number().nullable(),
-    max: z.number().nullable(),
-    unit: z.enum(PENALTY_UNITS).nullable(),
-    role: z.enum(PENALTY_ROLES),
+    provision: ProvisionRefSchema.nullable().describe('The article the statement names; null when it names none'),
+    part: z.string().nullable().describe('The part the statement names; null when none'),
+    kind: z.enum(PENALTY_KINDS).describe('The kind of punishment'),
+    min: z.number().nullable().describe('The lowest value stated; null when none'),
+    max: z.number().nullable().describe('The highest value stated; null when none'),
+    unit: z.enum(PENALTY_UNITS).nullable().describe('Unit of min and max; null when no value is stated'),
+    role: z.enum(PENALTY_ROLES).describe('main, alternative or additional punishment'),
     context: z.string().nullable().describe('Who said it and what it refers to'),
   })
   .describe("A penalty an official statement gives; its basis is the note's")
@@ -74,7 +75,7 @@ export const StatedPenaltySchema = z
 
 export const PracticeNoteSchema = z
   .object({
-    id: z.string(),
+    id: z.string().describe('Stable id of the note'),
     country: CountryCodeSchema,
     kind: z.enum(PRACTICE_KINDS).describe('practice, statistics, warning, policy, proposal or gap'),
     stance: z.enum(STANCES).nullable().describe('The prosecution stance the note documents, if any'),
@@ -97,7 +98,6 @@ export const PracticeQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 export const PracticeParamsSchema = z.strictObject({ id: z.string().max(100).describe('Practice note id') });
 

@@ -1,6 +1,6 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import {
   CATEGORIES,
   EXEMPTION_CONDITIONS,
@@ -21,6 +21,7 @@ import {
   LimitSchema,
   SourceRefsSchema,
   list,
+  InstrumentRefSchema,
 } from './common.js';
 
 export const PenaltySchema = z
@@ -69,7 +70,7 @@ export const PartSchema = z
 
 export const ExemptionSchema = z
   .object({
-    id: z.string(),
+    id: z.string().describe('Stable id of the exemption'),
     conditions: z.array(z.enum(EXEMPTION_CONDITIONS)).describe('All conditions that must be met'),
     effect: z.enum(EXEMPTION_EFFECTS).describe('What meeting them does'),
     text: z.string().describe('The exemption in our words'),
@@ -108,7 +109,7 @@ export const VersionSchema = z
     textUnknown: z.string().nullable().describe('Why the text of this period is not known'),
     note: z.string().nullable().describe('How the dates and the content of this version are known, in our words'),
     sources: SourceRefsSchema,
-    parts: z.array(PartSchema),
+    parts: z.array(PartSchema).describe('The parts of the article in this version'),
     exemptions: z.array(ExemptionSchema).describe('Notes exempting from liability'),
   })
   .meta({ id: 'Version' });
@@ -116,7 +117,7 @@ export const VersionSchema = z
 const ProvisionBase = {
   id: z.string().describe('Stable id: `<instrument>-art-<article>`'),
   country: CountryCodeSchema,
-  instrument: z.object({ id: z.string(), title: z.string() }).describe('The instrument the article belongs to'),
+  instrument: InstrumentRefSchema.describe('The instrument the article belongs to'),
   article: z.string().describe('Article number'),
   heading: z.string().describe('Article heading in English'),
   headingOriginal: z.string().nullable().describe('Heading in the original language'),
@@ -153,13 +154,15 @@ export const ProvisionSchema = z
     conducts: z
       .array(z.string())
       .describe('Conduct codes the article reaches (as a whole, or in any part of any version)'),
-    caseCount: z.number().int(),
+    caseCount: z.number().int().describe('Cases charging this provision'),
     versions: z.array(VersionSchema).describe('Oldest first; they partition the span of a core article'),
   })
   .meta({ id: 'Provision' });
 
 export const ProvisionListSchema = list(ProvisionSummarySchema, 'ProvisionList');
-export const VersionListSchema = z.object({ data: z.array(VersionSchema) }).meta({ id: 'VersionList' });
+export const VersionListSchema = z
+  .object({ data: z.array(VersionSchema).describe('The records') })
+  .meta({ id: 'VersionList' });
 
 export const ProvisionQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
@@ -170,7 +173,6 @@ export const ProvisionQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 
 export const ProvisionParamsSchema = z.strictObject({ id: z.string().max(100).describe('Provision id') });

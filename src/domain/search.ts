@@ -1,7 +1,6 @@
 // Search across every kind of record: cases, provisions and their parts, instruments, practice notes and their
 // statistics, forces, sources and each country's gaps.
 import { z } from 'zod';
-import { listParams } from '../http/formats.js';
 import { CountryParamSchema, CursorSchema, LimitSchema, PageSchema } from './common.js';
 
 export const SEARCH_TYPES = ['case', 'provision', 'instrument', 'practice', 'force', 'source', 'gap'] as const;
@@ -22,19 +21,23 @@ export const SearchQuerySchema = z.strictObject({
   ),
   limit: LimitSchema,
   cursor: CursorSchema,
-  ...listParams,
 });
 
 export const SearchHitSchema = z
   .object({
     type: z.enum(SEARCH_TYPES).describe('The kind of record'),
-    id: z.string(),
+    id: z.string().describe('Id (or code) of the record'),
     country: z.string().nullable().describe('The country of the record; null for sources and forces'),
     countries: z.array(z.string()).describe('Every country the record belongs to (for a source: citing countries)'),
-    title: z.string(),
+    title: z.string().describe('Title of the record'),
     snippet: z.string().describe('The best matching passage as plain text (never markup; escape it when showing it)'),
     highlights: z
-      .array(z.object({ start: z.number().int(), end: z.number().int() }))
+      .array(
+        z.object({
+          start: z.number().int().describe('Offset of the first character of the match'),
+          end: z.number().int().describe('Offset just after the match'),
+        }),
+      )
       .describe('Where the matched words stand in `snippet`: UTF-16 offsets, end exclusive'),
     matched: z
       .array(
@@ -56,7 +59,7 @@ export const SearchHitSchema = z
   .meta({ id: 'SearchHit' });
 
 export const SearchResultSchema = z
-  .object({ data: z.array(SearchHitSchema), page: PageSchema })
+  .object({ data: z.array(SearchHitSchema).describe('The hits, best first'), page: PageSchema })
   .meta({ id: 'SearchResult' });
 
 export type SearchHit = z.output<typeof SearchHitSchema>;

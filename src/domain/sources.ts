@@ -1,6 +1,6 @@
 // The Source resource: a document that states facts in the dataset.
 import { z } from 'zod';
-import { CountFlagSchema, listParams } from '../http/formats.js';
+import { CountFlagSchema } from '../http/formats.js';
 import { SOURCE_KINDS } from '../data/files.js';
 import { CursorSchema, LimitSchema, PartialDateSchema, list } from './common.js';
 import { sourceExample } from './examples.js';
@@ -40,7 +40,6 @@ export const SourceQuerySchema = z.strictObject({
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,
-  ...listParams,
 });
 
 export const SourceParamsSchema = z.strictObject({ id: z.string().max(200).describe('Source id') });

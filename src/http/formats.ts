@@ -1,19 +1,23 @@
-// List responses in JSON or CSV, with field selection and optional totals; the shared query parameters of lists.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// List responses: JSON on the list path (one exact schema), CSV as a sibling operation `<path>.csv` (tables, field
+// selection, BOM), `format=csv` / `Accept: text/csv` on the list path forwarded to it; the shared list parameters.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { columnsOf, toCsv } from './csv.js';
+import { columnsOf, flatCsv, tableRows, tablesOf, toCsv, type CsvTable } from './csv.js';
 import { preferred } from './negotiate.js';
 import { setLinkHeader } from './pagination.js';
 import { invalidParameter } from './problem.js';
-import { PageSchema } from '../domain/common.js';
+import { errorResponses } from '../domain/common.js';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const LIST_PRODUCES = ['application/json', 'text/csv'];
 
-export const FormatSchema = z
-  .enum(['json', 'csv'])
-  .optional()
-  .describe('Response format; overrides Accept. CSV has one row per record, nested values flattened (see README)');
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** `fields=` of a JSON list request, taken out of the query before validation (see takeFields). */
+    fieldSelection?: string;
+  }
+}
 
 export const FieldsSchema = z
   .string()
@@ -23,67 +27,88 @@ export const FieldsSchema = z
   .describe('Only these top-level fields of each record (comma-separated), e.g. id,country,decided');
 
 export const CountFlagSchema = z
-  .enum(['true', 'false'])
+  .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' }))
   .optional()
-  .transform((v) => v === 'true')
-  .describe('true to add the total number of matching records as page.total');
+  .describe('true to add the total number of matching records (page.total in JSON, and the X-Total-Count header)');
 
-/** The query parameters every list takes. */
-export const listParams = { format: FormatSchema, fields: FieldsSchema };
+export const BomSchema = z
+  .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' }))
+  .optional()
+  .describe('true to start the file with a UTF-8 byte order mark, so that Excel reads non-Latin text right');
 
-export const ListOnlyQuerySchema = z.strictObject({ ...listParams });
+export const ListOnlyQuerySchema = z.strictObject({});
 
-/** A list answered with `fields=`: each record holds only the selected top-level fields. */
-export const PartialListSchema = z
-  .object({
-    data: z
-      .array(z.record(z.string(), z.unknown()))
-      .describe('The records, each with only the fields named in `fields`'),
-    page: PageSchema.optional(),
-  })
-  .describe('A list whose records were cut down to the fields named in `fields`')
-  .meta({ id: 'PartialList' });
-
-/** The documented 200 of a list: JSON (the list schema, or a partial list with `fields=`) or CSV. */
+/** The documented 200 of a JSON list: its one schema. */
 export function listResponse<T extends z.ZodType>(schema: T, description: string) {
-  return {
-    description,
-    content: {
-      'application/json': { schema: z.union([schema, PartialListSchema]) },
-      'text/csv': {
-        schema: z
-          .string()
-          .describe('CSV with a header row; nested fields as dot-separated columns, lists joined with " | "'),
-      },
-    },
-  };
+  return { description, content: { 'application/json': { schema } } };
 }
 
-/** The format a list request asked for: `format` first, then Accept (CSV only when preferred over JSON). */
-export function wantsCsv(req: FastifyRequest, format: string | undefined): boolean {
-  if (format) return format === 'csv';
-  return preferred(req.headers.accept, LIST_PRODUCES) === 'text/csv';
+/** The paths of the lists that have a `.csv` sibling, filled as the CSV routes are registered. */
+const csvSiblings = new Set<string>();
+
+/**
+ * Fastify's rewriteUrl: on a list path, `format=csv` or an Accept that prefers text/csv is the `.csv` operation, and
+ * `format=json` the list itself, so each representation has one operation (and one ETag). Other values of `format`
+ * stay, for the list to refuse as an unknown parameter.
+ */
+export function rewriteCsvUrl(url: string, accept: string | undefined): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  if (!csvSiblings.has(bare)) return url;
+  const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+  const formats = params.getAll('format');
+  if (formats.length > 1 || (formats.length === 1 && formats[0] !== 'csv' && formats[0] !== 'json')) return url;
+  const csv = formats.length ? formats[0] === 'csv' : preferred(accept, LIST_PRODUCES) === 'text/csv';
+  if (!csv && formats.length === 0) return url;
+  params.delete('format');
+  const search = params.toString();
+  return `${csv ? `${bare}.csv` : bare}${search ? `?${search.replaceAll('+', '%20')}` : ''}`;
 }
 
 const columnCache = new WeakMap<z.ZodType, string[]>();
+const tableCache = new WeakMap<z.ZodType, CsvTable[]>();
+const jsonSchemaOf = (item: z.ZodType) => z.toJSONSchema(item, { io: 'output', unrepresentable: 'any' }) as never;
 
-function columns(item: z.ZodType): string[] {
+export function columns(item: z.ZodType): string[] {
   let cols = columnCache.get(item);
-  if (!cols) {
-    cols = columnsOf(z.toJSONSchema(item, { io: 'output', unrepresentable: 'any' }) as never);
-    columnCache.set(item, cols);
-  }
+  if (!cols) columnCache.set(item, (cols = columnsOf(jsonSchemaOf(item))));
   return cols;
 }
 
-/** Keeps the selected top-level fields; an unknown name is a 400 naming `fields`. */
-export function selectFields<T extends object>(item: z.ZodType, data: T[], fields: string | undefined): Partial<T>[] {
-  if (!fields) return data;
+export function tables(item: z.ZodType): CsvTable[] {
+  let t = tableCache.get(item);
+  if (!t) tableCache.set(item, (t = tablesOf(jsonSchemaOf(item))));
+  return t;
+}
+
+/** The selected top-level names; an unknown name is a 400 naming `fields`. */
+function selected(known: string[], fields: string | undefined): string[] | undefined {
+  if (!fields) return undefined;
   const names = fields.split(',');
-  const known = new Set(columns(item).map((c) => c.split('.')[0]!));
-  const unknown = names.filter((n) => !known.has(n));
+  const top = new Set(known.map((c) => c.split('.')[0]!));
+  const unknown = names.filter((n) => !top.has(n));
   if (unknown.length > 0) throw invalidParameter('query', 'fields', `unknown field ${unknown.join(', ')}`);
-  return data.map((d) => Object.fromEntries(names.map((n) => [n, (d as Record<string, unknown>)[n]])) as Partial<T>);
+  return names;
+}
+
+/** preValidation of a JSON list: `fields=` is taken out of the query (it is not part of the documented operation). */
+export async function takeFields(req: FastifyRequest): Promise<void> {
+  const q = req.query as Record<string, unknown>;
+  if (!('fields' in q)) return;
+  const parsed = FieldsSchema.safeParse(Array.isArray(q.fields) ? q.fields.join(',') : q.fields);
+  if (!parsed.success) throw invalidParameter('query', 'fields', parsed.error.issues[0]!.message);
+  req.fieldSelection = parsed.data;
+  delete q.fields;
+}
+
+/** Takes `fields=` out of the query of every JSON list that has a CSV sibling. */
+export function registerListHooks(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (csvSiblings.has(req.routeOptions.url ?? '')) await takeFields(req);
+    }
+  });
 }
 
 export interface ListResult<T> {
@@ -93,35 +118,124 @@ export interface ListResult<T> {
   limit?: number;
 }
 
+function pageHeaders<T>(req: FastifyRequest, reply: FastifyReply, result: ListResult<T>): void {
+  if (result.next !== undefined) setLinkHeader(req, reply, result.next);
+  if (result.total !== undefined) reply.header('x-total-count', String(result.total));
+}
+
 /**
- * Replies with a list: JSON `{ data, page }` (page only for paginated lists) or CSV; sets the Link header.
- * The CSV body bypasses the JSON serializer; JSON goes through the route's response schema.
+ * Replies with a JSON list `{ data, page }` (page only for paginated lists) and sets the Link header. With `fields=`
+ * each record keeps only the selected fields, serialised through the record schema cut down to them (so a wrong
+ * value is still refused, never passed through).
  */
 export function sendList<T extends object>(
   req: FastifyRequest,
   reply: FastifyReply,
   item: z.ZodType,
   result: ListResult<T>,
-  q: { format?: string | undefined; fields?: string | undefined },
+  extra: Record<string, unknown> = {},
 ): FastifyReply {
-  const data = selectFields(item, result.data, q.fields);
-  if (result.next !== undefined) setLinkHeader(req, reply, result.next);
-  if (result.total !== undefined) reply.header('x-total-count', String(result.total));
-  if (wantsCsv(req, q.format)) {
-    const cols = columns(item).filter((c) => !q.fields || q.fields.split(',').includes(c.split('.')[0]!));
-    return reply
-      .type(CSV_TYPE)
-      .serializer((x: unknown) => x as string)
-      .send(toCsv(data, cols));
-  }
+  pageHeaders(req, reply, result);
+  let data: unknown[] = result.data;
+  const names = selected(columns(item), req.fieldSelection);
   reply.type('application/json; charset=utf-8');
-  // Selected fields leave records partial, which the full response schema would reject: serialise them as they are.
-  if (q.fields) reply.serializer(JSON.stringify);
-  if (result.next === undefined) return reply.send({ data });
+  if (names && item instanceof z.ZodObject) {
+    const cut = item.pick(Object.fromEntries(names.map((n) => [n, true])) as never);
+    data = result.data.map((d) => Object.fromEntries(names.map((n) => [n, (d as Record<string, unknown>)[n]])));
+    const body = z.looseObject({ data: z.array(cut) });
+    reply.serializer((x: unknown) => JSON.stringify(body.parse(x)));
+  }
+  if (result.next === undefined) return reply.send({ ...extra, data });
   const page: { limit: number; next: string | null; total?: number } = {
     limit: result.limit ?? data.length,
     next: result.next,
   };
   if (result.total !== undefined) page.total = result.total;
-  return reply.send({ data, page });
+  return reply.send({ ...extra, data, page });
+}
+
+type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface CsvRouteOptions<Q extends z.ZodObject> {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  /** The query of the JSON operation; the CSV one adds fields, table and bom. */
+  querystring: Q;
+  /** The record schema: its leaf paths are the columns, its lists of objects the child tables. */
+  item: z.ZodType;
+  /** The main table's name (the default of `table`) and the key column of child tables. */
+  table: string;
+  key: { field: string; column: string };
+  load: (
+    req: FastifyRequest,
+    query: z.output<Q>,
+    reply: FastifyReply,
+  ) => Promise<ListResult<object> & { columns?: string[]; keys?: { field: string; column: string }[] }>;
+}
+
+/** Registers `GET <path>.csv` (200 text/csv only) beside the JSON list at `path`. */
+export function csvRoute<Q extends z.ZodObject>(app: ZodApp, path: string, o: CsvRouteOptions<Q>): void {
+  const childTables = tables(o.item);
+  const names = [o.table, ...childTables.map((t) => t.path)] as [string, ...string[]];
+  const querystring = o.querystring.extend({
+    table: z
+      .enum(names)
+      .default(o.table)
+      .describe(
+        `${o.table} (default): one row per record, lists as aligned cells joined with " | "` +
+          (childTables.length ? `; or a list as its own table, one row per item keyed by ${o.key.column}` : ''),
+      ),
+    fields: FieldsSchema,
+    bom: BomSchema,
+  });
+  csvSiblings.add(`${app.prefix}${path}`);
+  app.get(
+    `${path}.csv`,
+    {
+      config: { produces: ['text/csv'] },
+      schema: {
+        operationId: o.operationId,
+        tags: o.tags,
+        summary: o.summary,
+        description:
+          (o.description ? `${o.description} ` : '') +
+          `The same records as GET ${app.prefix}${path}, as CSV with a header row: nested fields as dot-separated ` +
+          'columns. Also reached by `format=csv` or `Accept: text/csv` on the JSON path.',
+        querystring,
+        response: {
+          200: {
+            description: 'The records as CSV (RFC 4180, UTF-8, CRLF line ends)',
+            content: {
+              'text/csv': {
+                schema: z.string().describe('CSV with a header row; one row per record (or per item of `table`)'),
+              },
+            },
+          },
+          ...errorResponses(),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { table, fields, bom, ...rest } = req.query as { table: string; fields?: string; bom?: boolean };
+      const result = await o.load(req, rest as z.output<Q>, reply);
+      pageHeaders(req, reply, result);
+      reply.type(CSV_TYPE).serializer((x: unknown) => x as string);
+      const child = childTables.find((t) => t.path === table);
+      if (child) {
+        const keys = result.keys ?? [o.key];
+        const { columns: cols, rows } = tableRows(result.data, child, keys);
+        const keep = selected(child.columns, fields);
+        const chosen = keep
+          ? cols.filter((c, i) => i < keys.length + child.lists.length || keep.includes(c.split('.')[0]!))
+          : cols;
+        return reply.send(flatCsv(rows, chosen, { bom }));
+      }
+      const all = result.columns ?? columns(o.item);
+      const keep = selected(all, fields);
+      const chosen = keep ? all.filter((c) => keep.includes(c.split('.')[0]!)) : all;
+      return reply.send(toCsv(result.data, chosen, { bom }));
+    },
+  );
 }

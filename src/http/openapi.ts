@@ -4,10 +4,13 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { stringify } from 'yaml';
+import { finishDocument, type RouteFacts } from './openapi-document.js';
 
 export const API_VERSION = '1.0.0';
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  // What each operation's route says beyond its schema (collected as the routes are transformed).
+  const facts = new Map<string, RouteFacts>();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -34,8 +37,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'service', description: 'Dataset revision, health and readiness' },
       ],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: (input) => {
+      const id = (input.schema as { operationId?: string } | undefined)?.operationId;
+      if (id) facts.set(id, { cached: input.route.config?.cache !== false });
+      return jsonSchemaTransform(input);
+    },
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as never, facts) as never,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
 

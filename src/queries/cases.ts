@@ -1,7 +1,16 @@
 // Queries of cases: filtered, keyset-paginated lists and single cases, with charges, sentences, events and sources.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { caseCharges, caseEvents, cases, caseSentences, conflicts, forces, provisions } from '../db/schema/index.js';
+import {
+  caseCharges,
+  caseEvents,
+  cases,
+  caseSentences,
+  conflicts,
+  forces,
+  instruments,
+  provisions,
+} from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { endOf, startOf } from '../data/check.js';
@@ -96,16 +105,18 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       .select({
         caseId: caseCharges.caseId,
         id: caseCharges.id,
-        provision: caseCharges.provisionId,
+        provisionId: caseCharges.provisionId,
         article: provisions.article,
         heading: provisions.heading,
-        instrument: provisions.instrumentId,
+        instrumentId: provisions.instrumentId,
+        instrumentTitle: instruments.title,
         part: caseCharges.part,
         scope: provisions.scope,
         note: caseCharges.note,
       })
       .from(caseCharges)
       .innerJoin(provisions, eq(provisions.id, caseCharges.provisionId))
+      .innerJoin(instruments, eq(instruments.id, provisions.instrumentId))
       .where(inArray(caseCharges.caseId, ids))
       .orderBy(asc(caseCharges.caseId), asc(caseCharges.ord)),
     db.select().from(caseSentences).where(inArray(caseSentences.caseId, ids)).orderBy(asc(caseSentences.ord)),
@@ -153,9 +164,17 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       sex: r.defendantSex as Case['defendant']['sex'],
       citizenships: r.citizenships,
     },
-    charges: (chargesBy.get(r.id) ?? []).map(({ caseId: _, ...c }) => ({
-      ...c,
+    charges: (chargesBy.get(r.id) ?? []).map((c) => ({
+      id: c.id,
+      provision: {
+        id: c.provisionId,
+        article: c.article,
+        heading: c.heading,
+        instrument: { id: c.instrumentId, title: c.instrumentTitle },
+      },
+      part: c.part,
       scope: c.scope as Case['charges'][number]['scope'],
+      note: c.note,
     })),
     conducts: r.conducts,
     side: r.side as Case['side'],

@@ -64,6 +64,7 @@ type Row = {
   id: string;
   country_code: string;
   instrument_id: string;
+  instrument_title: string;
   article: string;
   heading: string;
   successor_of: string[];
@@ -74,17 +75,17 @@ type Row = {
 };
 
 const SELECT = sql`
-  select p.id, p.country_code, p.instrument_id, p.article, p.heading, p.successor_of,
+  select p.id, p.country_code, p.instrument_id, i.title as instrument_title, p.article, p.heading, p.successor_of,
     (select v.valid_from_text from provision_versions v where v.provision_id = p.id order by v.valid_from limit 1) as valid_from,
     (select v.valid_to_text from provision_versions v where v.provision_id = p.id order by v.valid_from desc limit 1) as valid_to,
     array(select distinct pp.part from provision_parts pp where pp.provision_id = p.id) as parts
-  from provisions p`;
+  from provisions p join instruments i on i.id = p.instrument_id`;
 
 function linked(r: Row): LinkedProvision {
   return {
     id: r.id,
     country: r.country_code as LinkedProvision['country'],
-    instrument: r.instrument_id,
+    instrument: { id: r.instrument_id, title: r.instrument_title },
     article: r.article,
     heading: r.heading,
     validFrom: r.valid_from,
@@ -164,5 +165,6 @@ export async function lineage(db: Db, id: string) {
     { ...linked(self), relation: 'self' as const },
     ...walk(all, id, 'forward').map((r) => ({ ...linked(r), relation: 'successor' as const })),
   ].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '') || a.id.localeCompare(b.id));
-  return { provision: id, chain };
+  const provision = { id: self.id, article: self.article, heading: self.heading, instrument: linked(self).instrument };
+  return { provision, chain };
 }

@@ -247,9 +247,8 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
         const s = firstSentence.get(r.id);
         return {
           id: r.id,
-          decided: r.decided,
-          court: r.court_name,
-          place: r.court_place,
+          decided: { date: r.decided },
+          court: { name: r.court_name, place: r.court_place },
           outcome: r.outcome as Consequences['precedents']['recent'][number]['outcome'],
           sentence: s ? sentenceWords({ ...s, amount: s.amount === null ? null : Number(s.amount) }) : null,
         };

@@ -1,7 +1,7 @@
 // Queries of practice notes with their statistics.
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { practiceNotes, practicePenalties, practiceStatistics } from '../db/schema/index.js';
+import { instruments, practiceNotes, practicePenalties, practiceStatistics, provisions } from '../db/schema/index.js';
 import type { PracticeNote, Statistic } from '../domain/practice.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { countWhere, groupBy, sourceRefs } from './source-refs.js';
@@ -46,8 +46,16 @@ export async function listPractice(
       : Promise.resolve([]),
     ids.length
       ? db
-          .select()
+          .select({
+            penalty: practicePenalties,
+            article: provisions.article,
+            heading: provisions.heading,
+            instrumentId: instruments.id,
+            instrumentTitle: instruments.title,
+          })
           .from(practicePenalties)
+          .leftJoin(provisions, eq(provisions.id, practicePenalties.provisionId))
+          .leftJoin(instruments, eq(instruments.id, provisions.instrumentId))
           .where(inArray(practicePenalties.noteId, ids))
           .orderBy(asc(practicePenalties.ord))
       : Promise.resolve([]),
@@ -59,7 +67,7 @@ export async function listPractice(
     stats.map((s) => s.id),
   );
   const statsBy = groupBy(stats, (s) => s.noteId);
-  const statedBy = groupBy(stated, (s) => s.noteId);
+  const statedBy = groupBy(stated, (s) => s.penalty.noteId);
   return {
     next: page.next,
     total,
@@ -95,9 +103,17 @@ export async function listPractice(
         basis: s.basis as Statistic['basis'],
         sources: statRefs.get(s.id) ?? [],
       })),
-      penaltiesStated: (statedBy.get(r.id) ?? []).map((p) => ({
+      penaltiesStated: (statedBy.get(r.id) ?? []).map(({ penalty: p, ...ref }) => ({
         id: p.id,
-        provision: p.provisionId,
+        provision:
+          p.provisionId && ref.article !== null && ref.heading !== null
+            ? {
+                id: p.provisionId,
+                article: ref.article,
+                heading: ref.heading,
+                instrument: { id: ref.instrumentId ?? '', title: ref.instrumentTitle ?? '' },
+              }
+            : null,
         part: p.part,
         kind: p.kind as PracticeNote['penaltiesStated'][number]['kind'],
         min: p.min,

@@ -1,7 +1,8 @@
 // Grouped case statistics in one SQL statement; every dimension comes from a fixed list, never from the request text.
 import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import type { GROUP_KEYS, StatsRow } from '../domain/stats.js';
+import { COUNTRY_CODES } from '../data/files.js';
+import type { GROUP_KEYS, SentenceKindStats, StatsRow } from '../domain/stats.js';
 import { caseConditions, type CaseFilter } from './cases.js';
 
 type Key = (typeof GROUP_KEYS)[number];
@@ -37,17 +38,7 @@ export async function caseStats(db: Db, groupBy: Key[], filter: CaseFilter): Pro
     groupBy.map((k) => sql`${EXPR[k]}`),
     sql`, `,
   );
-  const rows = await queryRows<
-    Record<string, unknown> & {
-      cases: number;
-      n: number;
-      min: string | null;
-      median: string | null;
-      mean: string | null;
-      max: string | null;
-      suspended: number;
-    }
-  >(
+  const rows = await queryRows<Record<string, unknown> & Lengths & { cases: number; suspended: number }>(
     db,
     sql`with b as (${base}),
       sent as (
@@ -70,17 +61,88 @@ export async function caseStats(db: Db, groupBy: Key[], filter: CaseFilter): Pro
       group by ${keys}
       order by ${keys}`,
   );
-  const num = (v: string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
-  return rows.map((r) => ({
-    group: Object.fromEntries(groupBy.map((k) => [k, (r[k] as string | number | null) ?? null])),
-    cases: r.cases,
-    imprisonment: {
-      count: r.n,
-      minMonths: num(r.min),
-      medianMonths: num(r.median),
-      meanMonths: num(r.mean),
-      maxMonths: num(r.max),
-    },
-    suspended: r.suspended,
-  }));
+  // Every kind of sentence, per group: cases, suspended, and the lengths of the non-suspended ones.
+  const kinds = await queryRows<Record<string, unknown> & Lengths & { kind: string; cases: number; suspended: number }>(
+    db,
+    sql`with b as (${base}),
+      sk as (
+        select cs.case_id, cs.kind,
+          sum(cs.total_months) filter (where not cs.suspended) as months, bool_or(cs.suspended) as suspended
+        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id, cs.kind)
+      select ${sql.join(
+        groupBy.map((k) => sql`${EXPR[k]} as ${sql.identifier(k)}`),
+        sql`, `,
+      )}, sk.kind,
+        count(distinct b.id)::int as cases,
+        count(distinct b.id) filter (where sk.suspended)::int as suspended,
+        ${LENGTHS}
+      from b join sk on sk.case_id = b.id
+      group by ${keys}, sk.kind`,
+  );
+  const groupOf = (r: Record<string, unknown>) =>
+    Object.fromEntries(groupBy.map((k) => [k, (r[k] as string | number | null) ?? null]));
+  const byGroup = new Map<string, SentenceKindStats[]>();
+  for (const r of kinds) {
+    const key = JSON.stringify(groupOf(r));
+    const list = byGroup.get(key) ?? [];
+    list.push({
+      kind: r.kind as SentenceKindStats['kind'],
+      cases: r.cases,
+      suspended: r.suspended,
+      lengths: lengths(r),
+    });
+    byGroup.set(key, list);
+  }
+  const found = rows.map((r) => {
+    const group = groupOf(r);
+    const sentences = (byGroup.get(JSON.stringify(group)) ?? []).sort((a, b) => (a.kind < b.kind ? -1 : 1));
+    return { group, cases: r.cases, imprisonment: lengths(r), suspended: r.suspended, sentences } as StatsRow;
+  });
+  return zeroFilled(found, groupBy, filter);
 }
+
+type Lengths = { n: number; min: string | null; median: string | null; mean: string | null; max: string | null };
+
+const LENGTHS = sql.raw(`count(months)::int as n, min(months)::text as min,
+  (percentile_cont(0.5) within group (order by months))::text as median,
+  round(avg(months), 2)::text as mean, max(months)::text as max`);
+
+const num = (v: string | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
+const lengths = (r: Lengths) => ({
+  count: r.n,
+  minMonths: num(r.min),
+  medianMonths: num(r.median),
+  meanMonths: num(r.mean),
+  maxMonths: num(r.max),
+});
+
+/**
+ * Groups with no case are rows with 0, so a chart's axis has no holes: every year from the first to the last
+ * found, every country (unless filtered to one), and for other dimensions every value found; in key order.
+ */
+function zeroFilled(rows: StatsRow[], groupBy: Key[], filter: CaseFilter): StatsRow[] {
+  const seen = (k: Key) => [...new Set(rows.map((r) => (r.group as Record<string, unknown>)[k] ?? null))];
+  const domain = (k: Key): unknown[] => {
+    if (k === 'country') return filter.country ? [filter.country] : [...COUNTRY_CODES];
+    if (k === 'year') {
+      const years = seen(k).filter((y): y is number => typeof y === 'number');
+      const all = years.length ? range(Math.min(...years), Math.max(...years)) : [];
+      return seen(k).includes(null) ? [...all, null] : all;
+    }
+    return seen(k);
+  };
+  const order = (a: unknown, b: unknown) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : (a as string | number) < (b as string | number) ? -1 : 1;
+  const sorted = (k: Key) => domain(k).sort(order);
+  let groups: Record<string, unknown>[] = [{}];
+  for (const k of groupBy) groups = groups.flatMap((g) => sorted(k).map((v) => ({ ...g, [k]: v })));
+  const have = new Map(rows.map((r) => [JSON.stringify(r.group), r]));
+  const empty = { count: 0, minMonths: null, medianMonths: null, meanMonths: null, maxMonths: null };
+  return groups.map(
+    (g) =>
+      have.get(JSON.stringify(g)) ??
+      ({ group: g, cases: 0, imprisonment: empty, suspended: 0, sentences: [] } as unknown as StatsRow),
+  );
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,6 +1,6 @@
 // Routes of /v1/cases.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../http/problem.js';
@@ -10,28 +10,40 @@ import { caseFilterOf } from './known.js';
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
 
+  const description =
+    'Filter by country, provision charged (an id, or an article number such as 154-1 or 401¹ within the country), ' +
+    'defendant, court, place and judge (any script or transliteration), conduct, outcome, force or side served, ' +
+    'sentence kind and length, and decision date range. An unknown value is a 400 with the nearest valid values. ' +
+    'Newest first by default; cursor pagination (`limit` up to 200, `page.next` and the Link header).';
   app.get(
     '/cases',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listCases',
         tags: ['cases'],
         summary: 'Court rulings and prosecutions',
-        description:
-          'Filter by country, provision charged (an id, or an article number such as 154-1 or 401¹ within the country), ' +
-          'defendant, court, place and judge (any script or transliteration), conduct, outcome, force or side served, ' +
-          'sentence kind and length, and decision date range. An unknown value is a 400 with the nearest valid values. ' +
-          'Newest first by default; cursor pagination (`limit` up to 200, `page.next` and the Link header).',
+        description,
         querystring: CaseQuerySchema,
-        response: { 200: listResponse(CaseListSchema, 'A page of cases, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(CaseListSchema, 'A page of cases'), ...errorResponses() },
       },
     },
     async (req, reply) => {
       const result = await listCases(db(), await caseFilterOf(db(), req.query));
-      return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit }, req.query);
+      return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit });
     },
   );
+
+  csvRoute(app, '/cases', {
+    operationId: 'listCasesCsv',
+    tags: ['cases'],
+    summary: 'Court rulings and prosecutions, as CSV',
+    description,
+    querystring: CaseQuerySchema,
+    item: CaseSchema,
+    table: 'cases',
+    key: { field: 'id', column: 'caseId' },
+    load: async (_req, q) => ({ ...(await listCases(db(), await caseFilterOf(db(), q))), limit: q.limit }),
+  });
 
   app.get(
     '/cases/:id',

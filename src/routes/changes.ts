@@ -1,9 +1,8 @@
 // Route of /v1/changes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangeSchema, ChangesQuerySchema, ChangesSchema } from '../domain/changes.js';
-import { LIST_PRODUCES, listResponse, sendList, wantsCsv } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
-import { setLinkHeader } from '../http/pagination.js';
 import { listChanges } from '../queries/changes.js';
 import { currentRevision } from '../queries/meta.js';
 
@@ -11,7 +10,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/changes',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listChanges',
         tags: ['service'],
@@ -20,7 +18,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Each import records what it changed. Pass the revision you last synced (`since`) and apply the changes in ' +
           'order; `deleted` entries are tombstones. Keep `currentRevision` for the next sync.',
         querystring: ChangesQuerySchema,
-        response: { 200: listResponse(ChangesSchema, 'A page of changes, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(ChangesSchema, 'A page of changes'), ...errorResponses() },
       },
     },
     async (req, reply) => {
@@ -28,17 +26,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         listChanges(app.database.db, req.query),
         currentRevision(app.database.db),
       ]);
-      if (wantsCsv(req, req.query.format) || req.query.fields) {
-        return sendList(req, reply, ChangeSchema, { ...result, limit: req.query.limit }, req.query);
-      }
-      setLinkHeader(req, reply, result.next);
-      return {
-        currentRevision: rev?.revision ?? null,
-        data: result.data,
-        page: { limit: req.query.limit, next: result.next },
-      };
+      return sendList(
+        req,
+        reply,
+        ChangeSchema,
+        { ...result, limit: req.query.limit },
+        { currentRevision: rev?.revision ?? null },
+      );
     },
   );
+
+  csvRoute(app, '/changes', {
+    operationId: 'listChangesCsv',
+    tags: ['service'],
+    summary: 'Records created, updated and deleted, as CSV',
+    querystring: ChangesQuerySchema,
+    item: ChangeSchema,
+    table: 'changes',
+    key: { field: 'id', column: 'id' },
+    load: async (_req, q) => ({ ...(await listChanges(app.database.db, q)), limit: q.limit }),
+  });
 };
 
 export default routes;

@@ -1,6 +1,6 @@
 // Routes of /v1/conducts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
+import { ListOnlyQuerySchema, csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ConductListSchema, ConductParamsSchema, ConductSchema } from '../domain/conducts.js';
 import { notFound } from '../http/problem.js';
@@ -10,18 +10,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conducts',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listConducts',
         tags: ['registry'],
         summary: 'The conduct taxonomy',
         description: 'Codes for what a person did, used by provisions and cases and as the `conduct` filter.',
         querystring: ListOnlyQuerySchema,
-        response: { 200: listResponse(ConductListSchema, 'The conducts, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(ConductListSchema, 'The conducts'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, ConductSchema, { data: await listConducts(app.database.db) }, req.query),
+    async (req, reply) => sendList(req, reply, ConductSchema, { data: await listConducts(app.database.db) }),
   );
+
+  csvRoute(app, '/conducts', {
+    operationId: 'listConductsCsv',
+    tags: ['registry'],
+    summary: 'The conduct taxonomy, as CSV',
+    querystring: ListOnlyQuerySchema,
+    item: ConductSchema,
+    table: 'conducts',
+    key: { field: 'code', column: 'conductCode' },
+    load: async () => ({ data: await listConducts(app.database.db) }),
+  });
 
   app.get(
     '/conducts/:code',

@@ -9,14 +9,12 @@ import {
   ConsequencesQuerySchema,
   ConsequencesSchema,
 } from '../domain/consequences.js';
-import { CSV_TYPE, LIST_PRODUCES, wantsCsv } from '../http/formats.js';
-import { columnsOf, toCsv } from '../http/csv.js';
+import { csvRoute } from '../http/formats.js';
 import { invalidParameter } from '../http/problem.js';
 import { requireKnownFilters } from './known.js';
 import { compare, consequences } from '../queries/consequences.js';
 import { currentRevision } from '../queries/meta.js';
 import type { Db } from '../db/client.js';
-import { z } from 'zod';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -27,8 +25,6 @@ async function checkQuestion(db: Db, q: { conduct?: string[] | undefined; force?
   }
   await requireKnownFilters(db, { conduct: q.conduct, force: q.force });
 }
-
-const compareColumns = columnsOf(z.toJSONSchema(CompareRowSchema, { io: 'output' }) as never);
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -44,7 +40,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'The provisions and parts that apply in the version in force on `date` (default today), their penalties and ' +
           'crime category, later more lenient texts, exemptions, amnesties, the documented practice, the precedents ' +
           'with the distribution of actual sentences, every source, and what is unknown. `found: false` means the ' +
-          'dataset knows no applicable provision, not that there is no penalty. Not legal advice.',
+          'dataset knows no applicable provision, not that there is no penalty. Not legal advice.\n\n' +
+          '**At least one of `conduct` and `force` is required** (OpenAPI cannot state "one of" for parameters): ' +
+          'with neither, the answer is 400 with `errors[0].name` = `conduct` (see the 400 example).',
         params: ConsequencesParamsSchema,
         querystring: ConsequencesQuerySchema,
         response: { 200: ConsequencesSchema, ...errorResponses() },
@@ -66,22 +64,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/compare',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'compareCountries',
         tags: ['countries'],
         summary: 'The consequences of a conduct in every country, one row each',
         description:
-          'For dashboards: applicable articles, imprisonment range, penalty kinds, exemption, prosecution stance and known rulings per country. JSON or CSV.',
+          'For dashboards: applicable articles, imprisonment range, penalty kinds, exemption, prosecution stance and known rulings per country. ' +
+          '**At least one of `conduct` and `force` is required**: with neither, the answer is 400 naming `conduct`.',
         querystring: CompareQuerySchema,
         response: {
-          200: {
-            description: 'One row per country',
-            content: {
-              'application/json': { schema: CompareSchema },
-              'text/csv': { schema: z.string().describe('One row per country; lists joined with " | "') },
-            },
-          },
+          200: { description: 'One row per country', content: { 'application/json': { schema: CompareSchema } } },
           ...errorResponses(),
         },
       },
@@ -92,11 +84,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const rows = await compare(db(), { conducts: req.query.conduct ?? [], force: req.query.force, date });
       const revision = (await currentRevision(db()))?.revision ?? 'none';
       reply.header('dataset-revision', revision);
-      if (wantsCsv(req, req.query.format))
-        return reply
-          .type(CSV_TYPE)
-          .serializer((x: unknown) => x as string)
-          .send(toCsv(rows, compareColumns));
       return reply.send({
         date,
         conducts: req.query.conduct ?? [],
@@ -106,6 +93,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
     },
   );
+
+  csvRoute(app, '/compare', {
+    operationId: 'compareCountriesCsv',
+    tags: ['countries'],
+    summary: 'The consequences of a conduct in every country, as CSV',
+    description: 'One row per country.',
+    querystring: CompareQuerySchema,
+    item: CompareRowSchema,
+    table: 'countries',
+    key: { field: 'country', column: 'country' },
+    load: async (_req, q, reply) => {
+      await checkQuestion(db(), q);
+      const rows = await compare(db(), { conducts: q.conduct ?? [], force: q.force, date: q.date ?? today() });
+      reply.header('dataset-revision', (await currentRevision(db()))?.revision ?? 'none');
+      return { data: rows };
+    },
+  });
 };
 
 export default routes;

@@ -1,6 +1,6 @@
 // Routes of /v1/countries.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
+import { ListOnlyQuerySchema, csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { CountryListSchema, CountryParamsSchema, CountrySchema } from '../domain/countries.js';
 import { notFound } from '../http/problem.js';
@@ -10,19 +10,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/countries',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listCountries',
         tags: ['countries'],
         summary: 'List the five countries',
         description: 'Each country with its summary, record counts and the gaps known in its data.',
         querystring: ListOnlyQuerySchema,
-        response: { 200: listResponse(CountryListSchema, 'The countries, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(CountryListSchema, 'The countries'), ...errorResponses() },
       },
     },
-    async (req, reply) =>
-      sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }, req.query),
+    async (req, reply) => sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }),
   );
+
+  csvRoute(app, '/countries', {
+    operationId: 'listCountriesCsv',
+    tags: ['countries'],
+    summary: 'The five countries, as CSV',
+    querystring: ListOnlyQuerySchema,
+    item: CountrySchema,
+    table: 'countries',
+    key: { field: 'code', column: 'countryCode' },
+    load: async () => ({ data: await listCountries(app.database.db) }),
+  });
 
   app.get(
     '/countries/:code',

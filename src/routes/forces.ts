@@ -1,6 +1,6 @@
 // Routes of /v1/forces.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, ListOnlyQuerySchema, listResponse, sendList } from '../http/formats.js';
+import { ListOnlyQuerySchema, csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ForceListSchema, ForceParamsSchema, ForceSchema } from '../domain/forces.js';
 import { notFound } from '../http/problem.js';
@@ -10,7 +10,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/forces',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listForces',
         tags: ['registry'],
@@ -18,11 +17,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "State armed forces, private military companies, volunteer units and armed groups, with each country's designation of them.",
         querystring: ListOnlyQuerySchema,
-        response: { 200: listResponse(ForceListSchema, 'The forces, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(ForceListSchema, 'The forces'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, ForceSchema, { data: await listForces(app.database.db) }, req.query),
+    async (req, reply) => sendList(req, reply, ForceSchema, { data: await listForces(app.database.db) }),
   );
+
+  csvRoute(app, '/forces', {
+    operationId: 'listForcesCsv',
+    tags: ['registry'],
+    summary: 'Forces citizens served in, as CSV',
+    querystring: ListOnlyQuerySchema,
+    item: ForceSchema,
+    table: 'forces',
+    key: { field: 'id', column: 'forceId' },
+    load: async () => ({ data: await listForces(app.database.db) }),
+  });
 
   app.get(
     '/forces/:id',

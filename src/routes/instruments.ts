@@ -1,6 +1,6 @@
 // Routes of /v1/instruments.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
   InstrumentListSchema,
@@ -15,18 +15,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/instruments',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listInstruments',
         tags: ['law'],
         summary: 'Criminal codes, laws, amnesty acts and court guidance',
         querystring: InstrumentQuerySchema,
-        response: { 200: listResponse(InstrumentListSchema, 'The instruments, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(InstrumentListSchema, 'The instruments'), ...errorResponses() },
       },
     },
     async (req, reply) =>
-      sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }, req.query),
+      sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }),
   );
+
+  csvRoute(app, '/instruments', {
+    operationId: 'listInstrumentsCsv',
+    tags: ['law'],
+    summary: 'Criminal codes, laws, amnesty acts and court guidance, as CSV',
+    querystring: InstrumentQuerySchema,
+    item: InstrumentSchema,
+    table: 'instruments',
+    key: { field: 'id', column: 'instrumentId' },
+    load: async (_req, q) => ({ data: await listInstruments(app.database.db, q) }),
+  });
 
   app.get(
     '/instruments/:id',

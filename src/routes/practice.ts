@@ -1,6 +1,6 @@
 // Routes of /v1/practice.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
   PracticeListSchema,
@@ -15,7 +15,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/practice',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listPractice',
         tags: ['practice'],
@@ -24,16 +23,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Documented practice, statistics, official warnings, policy, proposals and known gaps between law and practice.',
         querystring: PracticeQuerySchema,
         response: {
-          200: listResponse(PracticeListSchema, 'A page of practice notes, as JSON or CSV'),
+          200: listResponse(PracticeListSchema, 'A page of practice notes'),
           ...errorResponses(),
         },
       },
     },
     async (req, reply) => {
       const result = await listPractice(app.database.db, req.query);
-      return sendList(req, reply, PracticeNoteSchema, { ...result, limit: req.query.limit }, req.query);
+      return sendList(req, reply, PracticeNoteSchema, { ...result, limit: req.query.limit });
     },
   );
+
+  csvRoute(app, '/practice', {
+    operationId: 'listPracticeCsv',
+    tags: ['practice'],
+    summary: 'Prosecution practice notes, as CSV',
+    querystring: PracticeQuerySchema,
+    item: PracticeNoteSchema,
+    table: 'practice',
+    key: { field: 'id', column: 'practiceNoteId' },
+    load: async (_req, q) => ({ ...(await listPractice(app.database.db, q)), limit: q.limit }),
+  });
 
   app.get(
     '/practice/:id',

@@ -7,9 +7,9 @@ import { PROBLEM_TYPES, notFound, type ProblemSlug } from '../http/problem.js';
 const ProblemTypeSchema = z
   .object({
     type: z.string().describe('The URI reference used in problems of this type'),
-    status: z.number().int(),
-    title: z.string(),
-    description: z.string(),
+    status: z.number().int().describe('The HTTP status of problems of this type'),
+    title: z.string().describe('Short summary of the problem type'),
+    description: z.string().describe('What the problem means and what to do about it'),
   })
   .meta({ id: 'ProblemType' });
 

@@ -1,6 +1,6 @@
 // Routes of /v1/provisions: lists, one provision with its history, and its versions (optionally on a date).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
   ProvisionListSchema,
@@ -21,7 +21,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/provisions',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listProvisions',
         tags: ['law'],
@@ -30,7 +29,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'Filter by country, instrument, conduct covered, or the date on which a version is in force. Ordered by id.',
         querystring: ProvisionQuerySchema,
         response: {
-          200: listResponse(ProvisionListSchema, 'A page of provisions, as JSON or CSV'),
+          200: listResponse(ProvisionListSchema, 'A page of provisions'),
           ...errorResponses(),
         },
       },
@@ -38,9 +37,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await requireKnownFilters(db(), req.query);
       const result = await listProvisions(db(), req.query);
-      return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit }, req.query);
+      return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit });
     },
   );
+
+  csvRoute(app, '/provisions', {
+    operationId: 'listProvisionsCsv',
+    tags: ['law'],
+    summary: 'Articles of the instruments, as CSV',
+    querystring: ProvisionQuerySchema,
+    item: ProvisionSummarySchema,
+    table: 'provisions',
+    key: { field: 'id', column: 'provisionId' },
+    load: async (_req, q) => {
+      await requireKnownFilters(db(), q);
+      return { ...(await listProvisions(db(), q)), limit: q.limit };
+    },
+  });
 
   app.get(
     '/provisions/:id',

@@ -2,14 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../domain/common.js';
 import { SearchHitSchema, SearchQuerySchema, SearchResultSchema } from '../domain/search.js';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { search } from '../queries/search.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'search',
         tags: ['registry'],
@@ -18,14 +17,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           'English and Russian, with stemming (PostgreSQL websearch_to_tsquery syntax: "a phrase", or, -word). ' +
           'Ranked by relevance; snippets mark the matches. A case is also found by the titles of its sources.',
         querystring: SearchQuerySchema,
-        response: { 200: listResponse(SearchResultSchema, 'A page of results, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(SearchResultSchema, 'A page of results'), ...errorResponses() },
       },
     },
     async (req, reply) => {
       const result = await search(app.database.db, req.query);
-      return sendList(req, reply, SearchHitSchema, { ...result, limit: req.query.limit }, req.query);
+      return sendList(req, reply, SearchHitSchema, { ...result, limit: req.query.limit });
     },
   );
+  csvRoute(app, '/search', {
+    operationId: 'searchCsv',
+    tags: ['registry'],
+    summary: 'Full-text search, as CSV',
+    querystring: SearchQuerySchema,
+    item: SearchHitSchema,
+    table: 'results',
+    key: { field: 'href', column: 'href' },
+    load: async (_req, q) => ({ ...(await search(app.database.db, q)), limit: q.limit }),
+  });
 };
 
 export default routes;

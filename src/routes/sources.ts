@@ -1,6 +1,6 @@
 // Routes of /v1/sources.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LIST_PRODUCES, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { SourceListSchema, SourceParamsSchema, SourceQuerySchema, SourceSchema } from '../domain/sources.js';
 import { notFound } from '../http/problem.js';
@@ -10,20 +10,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sources',
     {
-      config: { produces: LIST_PRODUCES },
       schema: {
         operationId: 'listSources',
         tags: ['registry'],
         summary: 'The sources behind the data',
         querystring: SourceQuerySchema,
-        response: { 200: listResponse(SourceListSchema, 'A page of sources, as JSON or CSV'), ...errorResponses() },
+        response: { 200: listResponse(SourceListSchema, 'A page of sources'), ...errorResponses() },
       },
     },
     async (req, reply) => {
       const result = await listSources(app.database.db, req.query);
-      return sendList(req, reply, SourceSchema, { ...result, limit: req.query.limit }, req.query);
+      return sendList(req, reply, SourceSchema, { ...result, limit: req.query.limit });
     },
   );
+
+  csvRoute(app, '/sources', {
+    operationId: 'listSourcesCsv',
+    tags: ['registry'],
+    summary: 'The sources behind the data, as CSV',
+    querystring: SourceQuerySchema,
+    item: SourceSchema,
+    table: 'sources',
+    key: { field: 'id', column: 'sourceId' },
+    load: async (_req, q) => ({ ...(await listSources(app.database.db, q)), limit: q.limit }),
+  });
 
   app.get(
     '/sources/:id',

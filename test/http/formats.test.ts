@@ -1,56 +1,129 @@
-// CSV, field selection, totals, conditional requests, compression and CORS.
+// CSV (its own operations, tables, aligned cells, BOM), field selection, totals, conditional requests, compression
+// and CORS.
 import { gunzipSync } from 'node:zlib';
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { parseCsv } from '../../src/http/csv.js';
+import { parseCsv } from '../csv.js';
 import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t);
 const ds = await loadDataset('data');
 const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
 
-t.test('cases as CSV parse back to the JSON records', async (t) => {
+t.test('cases as CSV parse back to the JSON records, list cells aligned item by item', async (t) => {
   const json = (await app.inject('/v1/cases?country=UZ&limit=200')).json().data;
-  const res = await app.inject('/v1/cases?country=UZ&limit=200&format=csv');
+  const res = await app.inject('/v1/cases.csv?country=UZ&limit=200');
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /^text\/csv/);
+  t.notOk(res.body.startsWith('\uFEFF'), 'no BOM unless asked');
   const rows = parseCsv(res.body);
   t.equal(rows.length, json.length);
   t.equal(rows.length, allCases.filter((c) => c.country === 'UZ').length);
+  const cell = (list: { years: number | null }[]) => list.map((s) => (s.years === null ? '' : String(s.years)));
   rows.forEach((row, i) => {
     const k = json[i];
     t.equal(row.id, k.id);
     t.equal(row['decided.date'], k.decided.date);
     t.equal(row['court.place'], k.court.place ?? '');
     t.equal(row.outcome, k.outcome);
-    t.equal(
-      row['sentences.years'],
-      k.sentences
-        .map((s: { years: number | null }) => s.years)
-        .filter((y: number | null) => y !== null)
-        .join(' | '),
-    );
+    t.equal(row['sentences.years'], cell(k.sentences).join(' | '), 'a null keeps its place');
+    t.equal(row['sentences.kind']!.split(' | ').length, Math.max(1, k.sentences.length));
     t.equal(row['sources.id'], k.sources.map((s: { id: string }) => s.id).join(' | '));
+    t.equal(
+      row['charges.provision.id'],
+      k.charges.map((c: { provision: { id: string } }) => c.provision.id).join(' | '),
+    );
     t.equal(row.summary, k.summary, 'quotes, commas and newlines survive');
   });
 });
 
-t.test('Accept: text/csv chooses CSV; JSON stays the default', async (t) => {
-  const csv = await app.inject({ url: '/v1/countries', headers: { accept: 'text/csv' } });
-  t.match(csv.headers['content-type'], /^text\/csv/);
+t.test('a null inside a list keeps its column aligned (penalty minimums stay on their penalty)', async (t) => {
+  const { valuesAt } = await import('../../src/http/csv.js');
+  const record = {
+    penalties: [
+      { min: null, max: 3 },
+      { min: 5, max: 8 },
+    ],
+  };
+  t.same(valuesAt(record, ['penalties', 'min']), ['', '5']);
+  t.same(valuesAt(record, ['penalties', 'max']), ['3', '8']);
+});
+
+t.test('format=csv and Accept: text/csv are the .csv operation; format=json the list', async (t) => {
+  const direct = await app.inject('/v1/countries.csv');
   t.same(
-    parseCsv(csv.body).map((r) => r.code),
+    parseCsv(direct.body).map((r) => r.code),
     ['KG', 'KZ', 'TJ', 'TM', 'UZ'],
   );
+  const byFormat = await app.inject('/v1/countries?format=csv');
+  t.equal(byFormat.body, direct.body);
+  const byAccept = await app.inject({ url: '/v1/countries', headers: { accept: 'text/csv' } });
+  t.match(byAccept.headers['content-type'], /^text\/csv/);
+  t.equal(byAccept.body, direct.body);
   const json = await app.inject({ url: '/v1/countries', headers: { accept: 'text/csv;q=0.5, application/json' } });
   t.match(json.headers['content-type'], /^application\/json/);
+  t.equal((await app.inject('/v1/countries?format=json')).json().data.length, 5);
+  const bad = await app.inject('/v1/countries?format=xml');
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.json().errors[0].name, 'format');
   const detail = await app.inject({ url: '/v1/countries/KG', headers: { accept: 'text/csv' } });
   t.equal(detail.statusCode, 406, 'single records have no CSV form');
+  const jsonOnly = await app.inject({ url: '/v1/countries.csv', headers: { accept: 'application/json' } });
+  t.equal(jsonOnly.statusCode, 406, 'the CSV operation is CSV only');
+});
+
+t.test('a list as its own table: one row per item, keyed by the parent', async (t) => {
+  const json = (await app.inject('/v1/cases?country=KG&limit=200')).json().data;
+  const rows = parseCsv((await app.inject('/v1/cases.csv?country=KG&limit=200&table=charges')).body);
+  const expected = json.flatMap(
+    (k: { id: string; charges: { id: string; part: string | null; provision: { id: string } }[] }) =>
+      k.charges.map((c, i) => ({
+        caseId: k.id,
+        chargesIndex: String(i),
+        id: c.id,
+        part: c.part ?? '',
+        p: c.provision.id,
+      })),
+  );
+  t.ok(expected.length > 0);
+  t.same(
+    rows.map((r) => ({ caseId: r.caseId, chargesIndex: r.chargesIndex, id: r.id, part: r.part, p: r['provision.id'] })),
+    expected,
+  );
+  const sentences = parseCsv((await app.inject('/v1/cases.csv?country=KG&limit=200&table=sentences')).body);
+  t.equal(
+    sentences.length,
+    json.reduce((n: number, k: { sentences: unknown[] }) => n + k.sentences.length, 0),
+  );
+  // A list inside a list: each row has the index of its item at both levels.
+  const notes = (await app.inject('/v1/practice?limit=200')).json().data;
+  const nested = parseCsv((await app.inject('/v1/practice.csv?limit=200&table=statistics.sources')).body);
+  const want = notes.flatMap((n: { id: string; statistics: { sources: { id: string }[] }[] }) =>
+    n.statistics.flatMap((s, i) => s.sources.map((src, j) => [n.id, String(i), String(j), src.id])),
+  );
+  t.ok(want.length > 0);
+  t.same(
+    nested.map((r) => [r.practiceNoteId, r.statisticsIndex, r.sourcesIndex, r.id]),
+    want,
+  );
+  const bad = await app.inject('/v1/cases.csv?table=shoes');
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.json().errors[0].name, 'table');
+});
+
+t.test('bom=true starts the file with a byte order mark for Excel', async (t) => {
+  const res = await app.inject('/v1/countries.csv?bom=true');
+  t.ok(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+  t.same(
+    parseCsv(res.body).map((r) => r.code),
+    ['KG', 'KZ', 'TJ', 'TM', 'UZ'],
+  );
+  t.equal((await app.inject('/v1/countries.csv?bom=yes')).json().errors[0].name, 'bom');
 });
 
 t.test('an empty page as CSV still has its header row', async (t) => {
-  const res = await app.inject('/v1/cases?decidedTo=1990&format=csv');
+  const res = await app.inject('/v1/cases.csv?decidedTo=1990');
   const [header, ...rest] = res.body.trim().split('\r\n');
   t.same(rest, []);
   t.match(header, /^id,country,court\.name,/);
@@ -59,7 +132,8 @@ t.test('an empty page as CSV still has its header row', async (t) => {
 t.test('fields selects top-level fields, in JSON and CSV', async (t) => {
   const json = (await app.inject('/v1/cases?fields=id,outcome&limit=3')).json();
   t.same(Object.keys(json.data[0]).sort(), ['id', 'outcome']);
-  const csv = parseCsv((await app.inject('/v1/cases?fields=id,decided&limit=3&format=csv')).body);
+  t.equal(json.page.limit, 3);
+  const csv = parseCsv((await app.inject('/v1/cases.csv?fields=id,decided&limit=3')).body);
   t.same(Object.keys(csv[0]!), [
     'id',
     'decided.date',
@@ -69,10 +143,11 @@ t.test('fields selects top-level fields, in JSON and CSV', async (t) => {
     'decided.reported',
     'decided.sentenceStart',
   ]);
-  const bad = await app.inject('/v1/cases?fields=id,shoeSize');
-  t.equal(bad.statusCode, 400);
-  t.equal(bad.json().errors[0].name, 'fields');
-  t.match(bad.json().detail, /shoeSize/);
+  for (const url of ['/v1/cases?fields=id,shoeSize', '/v1/cases.csv?fields=id,shoeSize', '/v1/cases?fields=id;x']) {
+    const bad = await app.inject(url);
+    t.equal(bad.statusCode, 400, url);
+    t.equal(bad.json().errors[0].name, 'fields');
+  }
 });
 
 t.test('count=true reports the total of matching records', async (t) => {
@@ -82,7 +157,10 @@ t.test('count=true reports the total of matching records', async (t) => {
   t.equal(res.headers['x-total-count'], String(total));
   t.equal(res.json().data.length, 2);
   t.equal((await app.inject('/v1/cases?limit=2')).json().page.total, undefined, 'no count unless asked');
-  t.equal((await app.inject('/v1/cases?count=yes')).statusCode, 400);
+  const bad = await app.inject('/v1/cases?count=yes');
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.json().errors[0].name, 'count');
+  t.equal((await app.inject('/v1/cases?limit=2&count=false')).json().page.total, undefined);
 });
 
 t.test('ETag and Last-Modified from the dataset revision; 304 on a repeated request', async (t) => {

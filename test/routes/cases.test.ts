@@ -87,7 +87,7 @@ t.test('a case as the data gives it, with charges, sentences, events and sources
     t.equal(body.defendant.name, k.defendant.name);
     t.equal(body.outcome, k.outcome);
     t.same(
-      body.charges.map((c: { provision: string; part: string | null }) => [c.provision, c.part]),
+      body.charges.map((c: { provision: { id: string }; part: string | null }) => [c.provision.id, c.part]),
       k.charges.map((c) => [c.provision, c.part]),
     );
     t.same(

@@ -2,7 +2,7 @@
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { parseCsv } from '../../src/http/csv.js';
+import { parseCsv } from '../csv.js';
 import { buildTestApp } from '../helper.js';
 import { boundsOf } from '../../src/rules/dates.js';
 import { SERVICE_CONDUCTS, partsReaching, versionsOnDate } from '../../src/rules/law.js';
@@ -183,7 +183,7 @@ t.test('precedents: counts and the distribution of actual sentences', async (t) 
     t.equal(stat.maxMonths, Math.max(...months));
   }
   t.ok(body.precedents.recent.length <= 5);
-  const dates = body.precedents.recent.map((r: { decided: string }) => start(r.decided));
+  const dates = body.precedents.recent.map((r: { decided: { date: string } }) => start(r.decided.date));
   t.same(dates, [...dates].sort().reverse(), 'most recent first');
 });
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { parseCsv } from '../../src/http/csv.js';
+import { parseCsv } from '../csv.js';
 import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t);

@@ -85,10 +85,13 @@ t.test('practice notes: filters, statistics, pagination', async (t) => {
       n.id,
     );
     t.same(
-      one.penaltiesStated,
+      one.penaltiesStated.map((p: { provision: { id: string } | null }) => ({
+        ...p,
+        provision: p.provision?.id ?? null,
+      })),
       n.penaltiesStated.map((p) => ({
         id: `${n.id}#${p.id}`,
-        provision: p.provision,
+        provision: p.provision ?? null,
         part: p.part ?? null,
         kind: p.kind,
         min: p.min,

@@ -1,7 +1,7 @@
 // Full-text search (English and Russian) and grouped statistics, against data/.
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
-import { parseCsv } from '../../src/http/csv.js';
+import { parseCsv } from '../csv.js';
 import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t);
