@@ -28,7 +28,7 @@ const PINNED: Record<string, number> = {
   '/v1/forces/wagner-group': 6,
   '/v1/cases?country=UZ&limit=20': 7,
   '/v1/cases/kg-2023-naryn-borugul-uulu': 8,
-  '/v1/stats/cases?groupBy=country,year': 2,
+  '/v1/stats/cases?groupBy=country,year': 3,
   '/v1/search?q=Wagner': 1,
   '/v1/changes?limit=20': 2,
   '/v1/practice?country=TJ': 5,
