@@ -226,12 +226,14 @@ async function scale(database: Database): Promise<void> {
     ],
     [
       'search: a name in another script, with a typo, and a rare term',
-      (i) => `/v1/search?q=${encodeURIComponent(['Холматов', 'Xolmatof', 'Vohidov'][i % 3]!)}%20tok${i % 1000}&limit=20`,
+      (i) =>
+        `/v1/search?q=${encodeURIComponent(['Холматов', 'Xolmatof', 'Vohidov'][i % 3]!)}%20tok${i % 1000}&limit=20`,
       `select doc_id from search_documents, (select (select to_tsquery('simple', string_agg(term, ' | ')) from (select term from search_terms where term % 'halmatof' limit 30) t) as n) w where tsv @@ plainto_tsquery('simple', 'tok7') or folded_tsv @@ n limit 21`,
     ],
     [
       'list: defendant in any spelling',
-      (i) => `/v1/cases?defendant=${encodeURIComponent(['Холматов', 'Kholmatov', 'Xolmatov'][i % 3]!)}%20${i % 1000}&limit=50`,
+      (i) =>
+        `/v1/cases?defendant=${encodeURIComponent(['Холматов', 'Kholmatov', 'Xolmatov'][i % 3]!)}%20${i % 1000}&limit=50`,
       `select id from cases where 'halmatav' <% defendant_folded order by decided_date desc, id desc limit 51`,
     ],
     [

@@ -43,8 +43,6 @@ export const searchDocuments = pgTable(
 
 // The vocabulary of the folded documents: every distinct folded word of 3 to 40 letters (not all digits), with a
 // trigram index, so that a query word finds its spellings, prefixes and typos in a short table, not in the texts.
-export const searchTerms = pgTable(
-  'search_terms',
-  { term: text('term').primaryKey() },
-  (t) => [index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops'))],
-);
+export const searchTerms = pgTable('search_terms', { term: text('term').primaryKey() }, (t) => [
+  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+]);

@@ -1,0 +1,75 @@
+// The home page: the five countries at a glance (the articles in force today on fighting abroad and on mercenarism,
+// every stated penalty with its disputes, the prosecution stance, the known rulings) and the search box.
+import type { Db } from '../db/client.js';
+import type { Consequences } from '../domain/consequences.js';
+import { consequences } from '../queries/consequences.js';
+import { listCountries } from '../queries/countries.js';
+import type { Ctx } from './context.js';
+import { countryName, date, label } from './format.js';
+import { html } from './html.js';
+import type { PageContent } from './layout.js';
+import { articleLines, penaltyGroups } from './penalties.js';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const GLANCE = ['armed-conflict-participation', 'mercenary-participation'] as const;
+
+/** The consequences answer for each country, one after another (one database connection may serve them all). */
+export async function answersFor(
+  db: Db,
+  codes: readonly string[],
+  conducts: string[],
+  force: string | undefined,
+  on: string,
+) {
+  const out = new Map<string, Consequences>();
+  for (const country of codes) out.set(country, await consequences(db, { country, conducts, force, date: on }));
+  return out;
+}
+
+export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
+  const { s } = ctx;
+  const on = today();
+  const countries = await listCountries(db);
+  const codes = countries.map((c) => c.code);
+  const [fighting, mercenary] = [
+    await answersFor(db, codes, [GLANCE[0]], undefined, on),
+    await answersFor(db, codes, [GLANCE[1]], undefined, on),
+  ];
+  const cards = countries.map((c) => {
+    const name = countryName(ctx, c.code);
+    const block = (title: string, a: Consequences | undefined) =>
+      a
+        ? html`<h4>${title}</h4>
+            ${articleLines(ctx, a)}
+            ${a.found && a.penalties.length === 0 ? html`<p class="meta">${s.penaltyUnknown}</p>` : ''}
+            ${penaltyGroups(ctx, a.penalties, { details: false })}`
+        : '';
+    const stance = mercenary.get(c.code)?.practice.stance ?? fighting.get(c.code)?.practice.stance ?? 'unknown';
+    return html`<li class="card" id="${c.code}">
+      <h3><a href="${ctx.href(`/countries/${c.code}`)}">${name}</a></h3>
+      ${c.nameOriginal ? html`<p class="meta">${c.nameOriginal}</p>` : ''}
+      ${block(s.fightingAbroad, fighting.get(c.code))} ${block(s.mercenarism, mercenary.get(c.code))}
+      <p>
+        <strong>${s.stance}:</strong> ${label(s.stances, stance)}.
+        <a href="${ctx.href(`/rulings?country=${c.code}`)}">${s.rulingsCount(c.counts.cases)}</a>
+      </p>
+    </li>`;
+  });
+  return {
+    title: s.homeTitle,
+    json: ['/v1/countries', ...GLANCE.map((g) => `/v1/compare?conduct=${g}&date=${on}`)],
+    body: html`<h1>${s.homeTitle}</h1>
+      <p class="lede">${s.homeIntro}</p>
+      <form class="search" role="search" action="${ctx.href('/search')}" method="get">
+        <label for="home-q">${s.searchLabel}</label>
+        <input id="home-q" name="q" type="search" maxlength="300" />
+        <button type="submit">${s.searchButton}</button>
+      </form>
+      <p><a href="${ctx.href('/what-could-happen')}">${s.whatTitle}</a></p>
+      <h2>${s.atAGlance(date(ctx, on))}</h2>
+      <ul class="cards">
+        ${cards}
+      </ul>
+      <p class="advice">${s.notAdvice}</p>`,
+  };
+}
