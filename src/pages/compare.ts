@@ -2,6 +2,7 @@
 // prosecution stance and known rulings, side by side.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { COUNTRY_CODES } from '../data/files.js';
 import { listConducts } from '../queries/conducts.js';
 import { listForces } from '../queries/forces.js';
 import { listCountries } from '../queries/countries.js';
@@ -11,7 +12,7 @@ import { countryName, date, label } from './format.js';
 import { GLANCE, answersFor, today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
-import { articleLines, penaltyGroups } from './penalties.js';
+import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 import { dateField, field, parsePageQuery } from './query.js';
 
 const Query = z.object({ conduct: field(100), force: field(100), date: dateField });
@@ -22,7 +23,11 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
   const conduct = q.conduct ?? (q.force ? undefined : GLANCE[0]);
   await requireKnownFilters(db, { conduct, force: q.force });
   const on = q.date ?? today();
-  const [conducts, forces, countries] = [await listConducts(db), await listForces(db), await listCountries(db)];
+  const [conducts, forces, countries] = [
+    await listConducts(db),
+    await listForces(db),
+    (await listCountries(db)).sort((a, b) => COUNTRY_CODES.indexOf(a.code) - COUNTRY_CODES.indexOf(b.code)),
+  ];
   const answers = await answersFor(
     db,
     countries.map((c) => c.code),
@@ -30,6 +35,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
     q.force,
     on,
   );
+  const originals = await originalsFor(ctx, db, answers.values());
   const params = new URLSearchParams();
   if (conduct) params.set('conduct', conduct);
   if (q.force) params.set('force', q.force);
@@ -72,7 +78,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
             const a = answers.get(c.code)!;
             return html`<tr data-country="${c.code}">
               <th scope="row"><a href="${ctx.href(`/countries/${c.code}`)}">${countryName(ctx, c.code)}</a></th>
-              <td>${articleLines(ctx, a)}</td>
+              <td>${articleLines(ctx, a, originals)}</td>
               <td>
                 ${a.found && a.penalties.length === 0 ? s.penaltyUnknown : penaltyGroups(ctx, a.penalties, { details: false })}
               </td>

@@ -14,6 +14,9 @@ export interface Ctx {
   href(path: string): string;
   /** A record text of the dataset (written in English): marked lang="en", with a visible note, on other languages. */
   rec(text: string | null | undefined): SafeHtml;
+  /** A heading or title: on pages not in English, the original-language text where the data has it, with the
+   * English one beside it; on English pages, the English text. */
+  named(english: string, original: string | null | undefined): SafeHtml;
 }
 
 /** The path of a page in a language: English without a prefix, other languages under /<lang>/. */
@@ -34,6 +37,10 @@ export function makeCtx(lang: Lang, path: string, revision: string): Ctx {
       if (text === null || text === undefined || text === '') return html``;
       if (lang === 'en') return html`${text}`;
       return html`<span lang="en">${text}</span> <span class="lang-note">${s.inEnglish}</span>`;
+    },
+    named(english, original) {
+      if (lang === 'en' || !original) return this.rec(english);
+      return html`${original} <span class="lang-note">(<span lang="en">${english}</span>)</span>`;
     },
   };
 }

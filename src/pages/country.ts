@@ -80,6 +80,7 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
     provs.map((p) => p.id),
   );
   const amnesties = await listInstruments(db, { country: cc, kind: 'amnesty-act' });
+  const titles = new Map((await listInstruments(db, { country: cc })).map((i) => [i.id, i.titleOriginal] as const));
   const practice = (await listPractice(db, { country: cc, limit: 200 })).data;
   const byYear = await caseStats(db, ['year'], { country: cc });
   const latest = (await listCases(db, caseQuery({ country: cc, limit: 5 }))).data;
@@ -110,10 +111,10 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
       const vs = versions.get(p.id) ?? [];
       const current = vs[vs.length - 1];
       return html`<section class="provision" id="${p.id}" aria-labelledby="${p.id}-h">
-        <h3 id="${p.id}-h">${s.article(p.article)}. ${ctx.rec(p.heading)}</h3>
+        <h3 id="${p.id}-h">${s.article(p.article)}. ${ctx.named(p.heading, p.headingOriginal)}</h3>
         <p class="meta">
-          ${ctx.rec(p.instrument.title)}${p.headingOriginal ? html` · ${p.headingOriginal}` : ''} ·
-          ${current ? period(ctx, current.validFrom, current.validTo) : ''}
+          ${ctx.named(p.instrument.title, titles.get(p.instrument.id))}${ctx.lang === 'en' && p.headingOriginal ? html` · ${p.headingOriginal}` : ''}
+          · ${current ? period(ctx, current.validFrom, current.validTo) : ''}
         </p>
         ${current ? versionBody(ctx, current) : ''}
         ${
@@ -134,7 +135,8 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
     ${provs.map(
       (p) =>
         html`<h3 id="${p.id}-history">
-            ${s.article(p.article)}. ${ctx.rec(p.heading)} <span class="meta">(${p.instrument.id})</span>
+            ${s.article(p.article)}. ${ctx.named(p.heading, p.headingOriginal)}
+            <span class="meta">(${p.instrument.id})</span>
           </h3>
           <div class="table-wrap">
             <table>
@@ -171,7 +173,7 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
             ${amnesties.map(
               (a) =>
                 html`<li>
-                  <strong>${ctx.rec(a.title)}</strong>
+                  <strong>${ctx.named(a.title, a.titleOriginal)}</strong>
                   <span class="meta">(${date(ctx, a.adopted ?? a.inForceFrom)})</span>
                   ${a.summary ? html`<br />${ctx.rec(a.summary)}` : ''}${sourcesDetails(ctx, a.sources)}
                 </li>`,

@@ -36,13 +36,24 @@ export function conductLabel(ctx: Ctx, code: string, dataLabel?: string): SafeHt
   return own ? html`${own}` : ctx.rec(dataLabel ?? code);
 }
 
+const TERM_KINDS = new Set([
+  'imprisonment',
+  'restriction-of-liberty',
+  'correctional-labour',
+  'arrest',
+  'community-service',
+  'fine',
+  'probation-supervision',
+]);
+
 export function penaltyText(
   ctx: Ctx,
   p: { kind: string; min: number | null; max: number | null; unit: string | null },
 ): string {
   const kind = (ctx.s.penaltyKinds as Record<string, string>)[p.kind] ?? p.kind;
   const hasTerm = p.min !== null || p.max !== null;
-  return hasTerm ? `${kind}: ${ctx.s.range(p.min, p.max, p.unit)}` : kind;
+  // A punishment measured in time or money whose value no source gives says so, rather than looking complete.
+  return hasTerm || TERM_KINDS.has(p.kind) ? `${kind}: ${ctx.s.range(p.min, p.max, p.unit)}` : kind;
 }
 
 export function sentenceText(

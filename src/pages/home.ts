@@ -1,6 +1,7 @@
 // The home page: the five countries at a glance (the articles in force today on fighting abroad and on mercenarism,
 // every stated penalty with its disputes, the prosecution stance, the known rulings) and the search box.
 import type { Db } from '../db/client.js';
+import { COUNTRY_CODES } from '../data/files.js';
 import type { Consequences } from '../domain/consequences.js';
 import { consequences } from '../queries/consequences.js';
 import { listCountries } from '../queries/countries.js';
@@ -8,7 +9,7 @@ import type { Ctx } from './context.js';
 import { countryName, date, label } from './format.js';
 import { html } from './html.js';
 import type { PageContent } from './layout.js';
-import { articleLines, penaltyGroups } from './penalties.js';
+import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 export const GLANCE = ['armed-conflict-participation', 'mercenary-participation'] as const;
@@ -29,18 +30,21 @@ export async function answersFor(
 export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
   const { s } = ctx;
   const on = today();
-  const countries = await listCountries(db);
+  const countries = (await listCountries(db)).sort(
+    (a, b) => COUNTRY_CODES.indexOf(a.code) - COUNTRY_CODES.indexOf(b.code),
+  );
   const codes = countries.map((c) => c.code);
   const [fighting, mercenary] = [
     await answersFor(db, codes, [GLANCE[0]], undefined, on),
     await answersFor(db, codes, [GLANCE[1]], undefined, on),
   ];
+  const originals = await originalsFor(ctx, db, [...fighting.values(), ...mercenary.values()]);
   const cards = countries.map((c) => {
     const name = countryName(ctx, c.code);
     const block = (title: string, a: Consequences | undefined) =>
       a
         ? html`<h4>${title}</h4>
-            ${articleLines(ctx, a)}
+            ${articleLines(ctx, a, originals)}
             ${a.found && a.penalties.length === 0 ? html`<p class="meta">${s.penaltyUnknown}</p>` : ''}
             ${penaltyGroups(ctx, a.penalties, { details: false })}`
         : '';
@@ -60,16 +64,10 @@ export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
     json: ['/v1/countries', ...GLANCE.map((g) => `/v1/compare?conduct=${g}&date=${on}`)],
     body: html`<h1>${s.homeTitle}</h1>
       <p class="lede">${s.homeIntro}</p>
-      <form class="search" role="search" action="${ctx.href('/search')}" method="get">
-        <label for="home-q">${s.searchLabel}</label>
-        <input id="home-q" name="q" type="search" maxlength="300" />
-        <button type="submit">${s.searchButton}</button>
-      </form>
       <p><a href="${ctx.href('/what-could-happen')}">${s.whatTitle}</a></p>
       <h2>${s.atAGlance(date(ctx, on))}</h2>
       <ul class="cards">
         ${cards}
-      </ul>
-      <p class="advice">${s.notAdvice}</p>`,
+      </ul> `,
   };
 }

@@ -1,6 +1,8 @@
 // The penalties of a consequences answer as the pages show them: every stated value with its article, part and
 // sources; a dispute is said in words, and the envelope (when shown) is labelled as a summary, not a penalty.
 import type { Consequences } from '../domain/consequences.js';
+import type { Db } from '../db/client.js';
+import { originalsOf, type Originals } from '../queries/originals.js';
 import type { Ctx } from './context.js';
 import { label, penaltyText, sourcesDetails } from './format.js';
 import { html, type SafeHtml } from './html.js';
@@ -52,18 +54,32 @@ export function penaltyGroups(ctx: Ctx, groups: readonly Group[], opts: { detail
 }
 
 /** The applicable articles of an answer, briefly: article, heading, code, whether in force certainly, text read. */
-export function articleLines(ctx: Ctx, answer: Consequences): SafeHtml {
+export function articleLines(ctx: Ctx, answer: Consequences, originals?: Originals): SafeHtml {
   const { s } = ctx;
   if (!answer.found) return html`<p><span class="tag unknown">${s.noArticleKnown}</span></p>`;
   return html`<ul class="articles">
     ${answer.provisions.map(
       (p) =>
         html`<li data-provision="${p.provision.id}">
-          <strong>${s.article(p.provision.article)}</strong> ${ctx.rec(p.provision.heading)}
-          <span class="meta">(${ctx.rec(p.provision.instrument.title)})</span>
+          <strong>${s.article(p.provision.article)}</strong>
+          ${ctx.named(p.provision.heading, originals?.headings.get(p.provision.id))}
+          <span class="meta"
+            >(${ctx.named(p.provision.instrument.title, originals?.titles.get(p.provision.instrument.id))})</span
+          >
           ${p.inForce === 'possible' ? html`<span class="tag">${s.inForcePossible}</span>` : ''}
           ${p.version.textKnown ? '' : html`<span class="tag unknown">${s.textNotRead}</span>`}
         </li>`,
     )}
   </ul>`;
+}
+
+/** The original-language headings and titles of the articles of some answers (none needed on English pages). */
+export async function originalsFor(ctx: Ctx, db: Db, answers: Iterable<Consequences>): Promise<Originals | undefined> {
+  if (ctx.lang === 'en') return undefined;
+  const provs = [...answers].flatMap((a) => a.provisions.map((p) => p.provision));
+  return originalsOf(
+    db,
+    provs.map((p) => p.id),
+    provs.map((p) => p.instrument.id),
+  );
 }

@@ -7,6 +7,7 @@ import { notFound } from '../http/problem.js';
 import { getCase, listCases } from '../queries/cases.js';
 import { listForces } from '../queries/forces.js';
 import { caseFilterOf } from '../routes/known.js';
+import { originalsOf } from '../queries/originals.js';
 import type { Ctx } from './context.js';
 import { caseQuery } from './country.js';
 import { conductLabel, countryName, date, dl, label, sentenceText, sourceList, sourcesDetails } from './format.js';
@@ -112,6 +113,7 @@ export async function rulingPage(ctx: Ctx, db: Db, id: string): Promise<PageCont
   const c = id.length <= 100 ? await getCase(db, id) : undefined;
   if (!c) throw notFound('case', id);
   const who = defendantName(ctx, c);
+  const originals = await originalsOf(db, ctx.lang === 'en' ? [] : c.charges.map((ch) => ch.provision), []);
   const title = s.rulingTitle(who, date(ctx, c.decided.date));
   const body = html`<h1>${title}</h1>
     <p class="meta">
@@ -138,7 +140,8 @@ export async function rulingPage(ctx: Ctx, db: Db, id: string): Promise<PageCont
       ${c.charges.map(
         (ch) =>
           html`<li>
-            ${s.article(ch.article)}${ch.part ? ` (${s.part(ch.part)})` : ''}: ${ctx.rec(ch.heading)}
+            ${s.article(ch.article)}${ch.part ? ` (${s.part(ch.part)})` : ''}:
+            ${ctx.named(ch.heading, originals.headings.get(ch.provision))}
             <span class="meta">(${ch.instrument}${ch.scope === 'related' ? `, ${s.related}` : ''})</span
             >${ch.note ? html` — ${ctx.rec(ch.note)}` : ''}
           </li>`,

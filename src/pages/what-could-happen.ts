@@ -16,7 +16,7 @@ import { conductLabel, countryName, date, label, period, sourcesDetails } from '
 import { today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
-import { articleLines, penaltyGroups } from './penalties.js';
+import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 import { countryField, dateField, field, parsePageQuery } from './query.js';
 
 const Query = z.object({
@@ -80,6 +80,7 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
     force: q.force,
     date: on,
   });
+  const originals = await originalsFor(ctx, db, [a]);
   const params = new URLSearchParams();
   if (q.conduct) params.set('conduct', q.conduct);
   if (q.force) params.set('force', q.force);
@@ -102,13 +103,13 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
     ${a.force?.designations.length ? html`<p>${a.force.designations.map((d) => html`<span class="tag">${s.designated(d.status)}</span> `)}</p>` : ''}
 
     <h3>${s.whichArticles}</h3>
-    ${a.found ? '' : html`<p class="caveat">${s.notFoundAnswer}</p>`} ${articleLines(ctx, a)}
+    ${a.found ? '' : html`<p class="caveat">${s.notFoundAnswer}</p>`} ${articleLines(ctx, a, originals)}
     ${a.provisions.map(
       (p) =>
         html`<div class="applies" data-provision="${p.provision.id}">
           <p class="meta">
             ${s.article(p.provision.article)}: ${p.inForce === 'certain' ? s.inForceCertain : s.inForcePossible};
-            ${period(ctx, p.version.validFrom, p.version.validTo)}.
+            ${period(ctx, p.version.validFrom, p.version.validTo)}
           </p>
           ${p.wholeArticle ? html`<p>${s.wholeArticle}</p>` : ''}
           <ul>
