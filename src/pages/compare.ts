@@ -78,7 +78,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
             const a = answers.get(c.code)!;
             return html`<tr data-country="${c.code}">
               <th scope="row"><a href="${ctx.href(`/countries/${c.code}`)}">${countryName(ctx, c.code)}</a></th>
-              <td>${articleLines(ctx, a, originals)}</td>
+              <td>${articleLines(ctx, a, originals, true)}</td>
               <td>
                 ${a.found && a.penalties.length === 0 ? s.penaltyUnknown : penaltyGroups(ctx, a.penalties, { details: false })}
               </td>

@@ -16,7 +16,9 @@ export interface Ctx {
   rec(text: string | null | undefined): SafeHtml;
   /** A heading or title: on pages not in English, the original-language text where the data has it, with the
    * English one beside it; on English pages, the English text. */
-  named(english: string, original: string | null | undefined): SafeHtml;
+  named(english: string, original: string | null | undefined, brief?: boolean): SafeHtml;
+  /** A proper name as the data writes it in English (a court, a place, a force): marked lang="en", no note. */
+  name(text: string | null | undefined): SafeHtml;
 }
 
 /** The path of a page in a language: English without a prefix, other languages under /<lang>/. */
@@ -38,9 +40,11 @@ export function makeCtx(lang: Lang, path: string, revision: string): Ctx {
       if (lang === 'en') return html`${text}`;
       return html`<span lang="en">${text}</span> <span class="lang-note">${s.inEnglish}</span>`;
     },
-    named(english, original) {
+    named(english, original, brief = false) {
       if (lang === 'en' || !original) return this.rec(english);
+      if (brief) return html`${original}`;
       return html`${original} <span class="lang-note">(<span lang="en">${english}</span>)</span>`;
     },
+    name: (text) => (!text ? html`` : lang === 'en' ? html`${text}` : html`<span lang="en">${text}</span>`),
   };
 }

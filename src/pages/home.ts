@@ -44,7 +44,7 @@ export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
     const block = (title: string, a: Consequences | undefined) =>
       a
         ? html`<h4>${title}</h4>
-            ${articleLines(ctx, a, originals)}
+            ${articleLines(ctx, a, originals, true)}
             ${a.found && a.penalties.length === 0 ? html`<p class="meta">${s.penaltyUnknown}</p>` : ''}
             ${penaltyGroups(ctx, a.penalties, { details: false })}`
         : '';

@@ -71,7 +71,7 @@ export function layout(ctx: Ctx, page: PageContent): string {
             </ul>
           </nav>
           <form class="search" role="search" action="${ctx.href('/search')}" method="get">
-            <label for="site-q">${s.searchLabel}</label>
+            <label for="site-q" class="visually-hidden">${s.searchLabel}</label>
             <input id="site-q" name="q" type="search" maxlength="300" />
             <button type="submit">${s.searchButton}</button>
           </form>

@@ -54,7 +54,7 @@ export function penaltyGroups(ctx: Ctx, groups: readonly Group[], opts: { detail
 }
 
 /** The applicable articles of an answer, briefly: article, heading, code, whether in force certainly, text read. */
-export function articleLines(ctx: Ctx, answer: Consequences, originals?: Originals): SafeHtml {
+export function articleLines(ctx: Ctx, answer: Consequences, originals?: Originals, brief = false): SafeHtml {
   const { s } = ctx;
   if (!answer.found) return html`<p><span class="tag unknown">${s.noArticleKnown}</span></p>`;
   return html`<ul class="articles">
@@ -62,9 +62,9 @@ export function articleLines(ctx: Ctx, answer: Consequences, originals?: Origina
       (p) =>
         html`<li data-provision="${p.provision.id}">
           <strong>${s.article(p.provision.article)}</strong>
-          ${ctx.named(p.provision.heading, originals?.headings.get(p.provision.id))}
+          ${ctx.named(p.provision.heading, originals?.headings.get(p.provision.id), brief)}
           <span class="meta"
-            >(${ctx.named(p.provision.instrument.title, originals?.titles.get(p.provision.instrument.id))})</span
+            >(${ctx.named(p.provision.instrument.title, originals?.titles.get(p.provision.instrument.id), brief)})</span
           >
           ${p.inForce === 'possible' ? html`<span class="tag">${s.inForcePossible}</span>` : ''}
           ${p.version.textKnown ? '' : html`<span class="tag unknown">${s.textNotRead}</span>`}

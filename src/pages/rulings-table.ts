@@ -4,6 +4,12 @@ import type { Ctx } from './context.js';
 import { countryName, date, label, sentenceText } from './format.js';
 import { html, type SafeHtml } from './html.js';
 
+/** The court and its place, as the data names them (in English), or "unknown". */
+export function courtOf(ctx: Ctx, c: Case): SafeHtml | string {
+  const text = [c.court.name, c.court.place].filter(Boolean).join(', ');
+  return text ? ctx.name(text) : ctx.s.unknown;
+}
+
 export function defendantName(ctx: Ctx, c: Case): string {
   return c.defendant.name ?? ctx.s.unnamed;
 }
@@ -30,7 +36,7 @@ export function rulingsTable(ctx: Ctx, cases: readonly Case[]): SafeHtml {
               <td>${date(ctx, c.decided.date)}</td>
               <td><a href="${ctx.href(`/rulings/${encodeURIComponent(c.id)}`)}">${defendantName(ctx, c)}</a></td>
               <td>
-                ${[c.court.name, c.court.place].filter(Boolean).join(', ') || s.unknown}
+                ${courtOf(ctx, c)}
                 <span class="meta">(${countryName(ctx, c.country)})</span>
               </td>
               <td>

@@ -14,7 +14,7 @@ import { conductLabel, countryName, date, dl, label, sentenceText, sourceList, s
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
 import { choice, countryField, field, parsePageQuery } from './query.js';
-import { defendantName, rulingsTable } from './rulings-table.js';
+import { courtOf, defendantName, rulingsTable } from './rulings-table.js';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +56,7 @@ export async function rulingsPage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
   const body = html`<h1>${s.rulingsTitle}</h1>
     <form class="filters" action="${ctx.href('/rulings')}" method="get" aria-label="${s.filters}">
       <div>
-        <label for="r-country">${s.fieldCountry}</label
+        <label for="r-country">${s.fieldCountryOnly}</label
         ><select id="r-country" name="country">
           ${opt('', s.any, q.country ?? '')}${COUNTRY_CODES.map((c) => opt(c, countryName(ctx, c), q.country))}
         </select>
@@ -121,18 +121,23 @@ export async function rulingPage(ctx: Ctx, db: Db, id: string): Promise<PageCont
       ${label(s.dateKinds, c.decided.kind)}${c.decided.note ? html` — ${ctx.rec(c.decided.note)}` : ''}
     </p>
     ${dl([
-      [s.court, [c.court.name, c.court.place].filter(Boolean).join(', ') || s.unknown],
+      [s.court, courtOf(ctx, c)],
       [s.judge, c.judge],
       [s.defendant, who],
       [s.age, c.defendant.age === null ? null : String(c.defendant.age)],
       [s.citizenship, c.defendant.citizenships.map((x) => countryName(ctx, x)).join(', ') || null],
       [s.fieldConduct, html`${c.conducts.map((x, i) => html`${i ? ', ' : ''}${conductLabel(ctx, x)}`)}`],
       [s.side, c.side ? label(s.sides, c.side) : null],
-      [s.force, c.force?.name],
-      [s.conflict, c.conflict?.name],
+      [s.force, c.force ? ctx.name(c.force.name) : null],
+      [s.conflict, c.conflict ? ctx.name(c.conflict.name) : null],
       [s.outcome, label(s.outcomes, c.outcome)],
       [s.sentence, c.sentences.map((x) => sentenceText(ctx, x)).join('; ') || null],
-      [s.appeal, c.appeal ? html`${label(s.appeals, c.appeal.status, '')} ${ctx.rec(c.appeal.note)}` : null],
+      [
+        s.appeal,
+        c.appeal
+          ? html`${label(s.appeals, c.appeal.status, '')}${c.appeal.status && c.appeal.note ? ': ' : ''}${ctx.rec(c.appeal.note)}`
+          : null,
+      ],
       [s.basis, label(s.bases, c.basis)],
     ])}
     <h2>${s.charges}</h2>

@@ -78,7 +78,7 @@ export async function searchPage(ctx: Ctx, db: Db, query: unknown): Promise<Page
         </select>
       </div>
       <div>
-        <label for="p-country">${s.fieldCountry}</label
+        <label for="p-country">${s.fieldCountryOnly}</label
         ><select id="p-country" name="country">
           <option value="">${s.any}</option>
           ${(['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const).map((c) => html`<option value="${c}" ${attr(q.country === c, 'selected')}>${countryName(ctx, c)}</option>`)}

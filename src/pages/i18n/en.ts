@@ -276,6 +276,7 @@ export const en = {
   whatIntro:
     'Choose the country whose citizen the person is, what they did (or which force they served in), and when. The answer is the law in force on that date as the dataset knows it, with how courts actually sentenced.',
   fieldCountry: 'Country of citizenship',
+  fieldCountryOnly: 'Country',
   fieldConduct: 'What the person did',
   fieldForce: 'Or: the armed force they served in',
   fieldDate: 'Date of the conduct',
