@@ -65,7 +65,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
       <table class="compare">
         <thead>
           <tr>
-            <th scope="col">${s.fieldCountry}</th>
+            <th scope="col">${s.fieldCountryOnly}</th>
             <th scope="col">${s.whichArticles}</th>
             <th scope="col">${s.penalties}</th>
             <th scope="col">${s.exemptions}</th>
