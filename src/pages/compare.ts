@@ -30,6 +30,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
   ];
   const answers = await answersFor(
     db,
+    ctx.revision,
     countries.map((c) => c.code),
     conduct ? [conduct] : [],
     q.force,

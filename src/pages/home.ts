@@ -14,17 +14,36 @@ import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 export const today = () => new Date().toISOString().slice(0, 10);
 export const GLANCE = ['armed-conflict-participation', 'mercenary-participation'] as const;
 
+// Answers by database, then by revision, countries, question and date: the home and compare pages depend on today's
+// date, so they are not in the response cache (which lasts a whole import); this keeps their cost low all the same.
+const memo = new WeakMap<Db, Map<string, Promise<Map<string, Consequences>>>>();
+
 /** The consequences answer for each country, one after another (one database connection may serve them all). */
-export async function answersFor(
+export function answersFor(
   db: Db,
+  revision: string,
   codes: readonly string[],
   conducts: string[],
   force: string | undefined,
   on: string,
-) {
-  const out = new Map<string, Consequences>();
-  for (const country of codes) out.set(country, await consequences(db, { country, conducts, force, date: on }));
-  return out;
+): Promise<Map<string, Consequences>> {
+  let byKey = memo.get(db);
+  if (!byKey) memo.set(db, (byKey = new Map()));
+  const key = [revision, codes.join(), conducts.join(), force ?? '', on].join('|');
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const compute = async () => {
+    const out = new Map<string, Consequences>();
+    for (const country of codes) out.set(country, await consequences(db, { country, conducts, force, date: on }));
+    return out;
+  };
+  const made = compute().catch((err: unknown) => {
+    byKey.delete(key);
+    throw err;
+  });
+  byKey.set(key, made);
+  if (byKey.size > 64) byKey.delete(byKey.keys().next().value!);
+  return made;
 }
 
 export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
@@ -35,8 +54,8 @@ export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
   );
   const codes = countries.map((c) => c.code);
   const [fighting, mercenary] = [
-    await answersFor(db, codes, [GLANCE[0]], undefined, on),
-    await answersFor(db, codes, [GLANCE[1]], undefined, on),
+    await answersFor(db, ctx.revision, codes, [GLANCE[0]], undefined, on),
+    await answersFor(db, ctx.revision, codes, [GLANCE[1]], undefined, on),
   ];
   const originals = await originalsFor(ctx, db, [...fighting.values(), ...mercenary.values()]);
   const cards = countries.map((c) => {

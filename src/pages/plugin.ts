@@ -39,7 +39,14 @@ function addVary(reply: FastifyReply, ...names: string[]): void {
 
 /** A `next` that stays on this site: a path, never another origin (//host or /\host). */
 function safeNext(next: unknown, lang: Lang): string {
-  if (typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 && !/[\r\n]/.test(next)) return next;
+  if (typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000) {
+    // A header holds visible ASCII only: anything else (a decoded letter, a space, a control character) is encoded.
+    try {
+      return next.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
+    } catch {
+      // a lone surrogate cannot be encoded: go to the start page
+    }
+  }
   return localPath(lang, '/');
 }
 
@@ -54,7 +61,7 @@ export default async function pages(app: FastifyInstance): Promise<void> {
 
   // The unprefixed (default-language) pages follow the remembered choice, or on a first visit Accept-Language.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.routeOptions.config?.page || req.routeOptions.config.cache === false) return;
+    if (!req.routeOptions.config?.page || req.routeOptions.url === '/lang/:code') return;
     addVary(reply, 'Accept-Language', 'Cookie');
     const { lang } = langOfUrl(req.url);
     if (lang !== DEFAULT_LANG) return;
@@ -74,11 +81,13 @@ export default async function pages(app: FastifyInstance): Promise<void> {
       .send(layout(ctx, content));
   });
 
-  for (const [path, render] of PAGES) {
+  for (const [path, render, opts] of PAGES) {
+    const routeConfig = opts?.dated ? { ...config, cache: false } : config;
     for (const lang of LANGS) {
-      app.get(localPath(lang, path), { config, schema: { hide: true } }, async (req, reply) => {
+      app.get(localPath(lang, path), { config: routeConfig, schema: { hide: true } }, async (req, reply) => {
         const ctx = await ctxOf(app, req);
         const content = await render(ctx, req);
+        if (opts?.dated) reply.header('cache-control', 'public, max-age=60');
         return reply
           .code(content.status ?? 200)
           .type(HTML)

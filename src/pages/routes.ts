@@ -11,17 +11,19 @@ import { methodologyPage, sourcesPage } from './sources.js';
 import { whatPage } from './what-could-happen.js';
 
 type Render = (ctx: Ctx, req: FastifyRequest) => Promise<PageContent>;
+/** dated: the page answers for today by default, so it must not live in the response cache for a whole import. */
+type Options = { dated?: boolean };
 
 const db = (req: FastifyRequest) => req.server.database.db;
 const param = (req: FastifyRequest, name: string) => (req.params as Record<string, string>)[name] ?? '';
 
-export const PAGES: [string, Render][] = [
-  ['/', (ctx, req) => homePage(ctx, db(req))],
+export const PAGES: [string, Render, Options?][] = [
+  ['/', (ctx, req) => homePage(ctx, db(req)), { dated: true }],
   ['/countries/:code', (ctx, req) => countryPage(ctx, db(req), param(req, 'code'))],
-  ['/what-could-happen', (ctx, req) => whatPage(ctx, db(req), req.query)],
+  ['/what-could-happen', (ctx, req) => whatPage(ctx, db(req), req.query), { dated: true }],
   ['/rulings', (ctx, req) => rulingsPage(ctx, db(req), req.query)],
   ['/rulings/:id', (ctx, req) => rulingPage(ctx, db(req), param(req, 'id'))],
-  ['/compare', (ctx, req) => comparePage(ctx, db(req), req.query)],
+  ['/compare', (ctx, req) => comparePage(ctx, db(req), req.query), { dated: true }],
   ['/sources', (ctx, req) => sourcesPage(ctx, db(req), req.query)],
   ['/methodology', (ctx) => methodologyPage(ctx)],
   ['/search', (ctx, req) => searchPage(ctx, db(req), req.query)],

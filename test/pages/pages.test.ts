@@ -108,6 +108,12 @@ t.test('language: a link that remembers, the cookie, and Accept-Language on a fi
   const open = await app.inject('/lang/en?next=%2F%2Fevil.example%2F');
   t.equal(open.headers.location, '/', 'next never leaves the site');
   t.equal((await app.inject('/lang/xx')).statusCode, 400);
+  const unicode = await app.inject(`/lang/ru?next=${encodeURIComponent('/ru/search?q=наемники x')}`);
+  t.equal(unicode.statusCode, 303);
+  t.equal(unicode.headers.location, `/ru/search?q=${encodeURIComponent('наемники')}%20x`);
+  const ahead = await app.inject('/search?q=%D0%BD%D0%B0');
+  const link = /href="(\/lang\/ru\?next=[^"]+)"/.exec(ahead.body)?.[1]?.replaceAll('&amp;', '&');
+  t.equal((await app.inject(link!)).headers.location, '/ru/search?q=%D0%BD%D0%B0', 'the switch keeps the query');
 
   const remembered = await app.inject({ url: '/countries/KG?x=1', headers: { cookie: 'a=b; lang=ru' } });
   t.equal(remembered.statusCode, 302);
