@@ -22,18 +22,21 @@ export function errorPage(ctx: Ctx, problem: HttpProblem | undefined): PageConte
                   (e) =>
                     html`<li>
                       <strong><code>${e.name}</code></strong
-                      >: <span lang="en">${e.detail}</span>${
+                      >:
+                      ${ctx.lang === 'en' ? '' : `${s.invalidValue} `}${ctx.rec(e.detail)}${
                         e.suggestions?.length
-                          ? html` (<span lang="en">did you mean</span>
-                              ${e.suggestions.map((x, i) => html`${i ? ', ' : ''}<code>${x}</code>`)}?)`
+                          ? html`. ${s.didYouMean}
+                            ${e.suggestions.map((x, i) => html`${i ? ', ' : ''}<code>${x}</code>`)}?`
                           : ''
                       }
                     </li>`,
                 )
-              : html`<li lang="en">${problem?.detail}</li>`
+              : html`<li>${ctx.rec(problem?.detail)}</li>`
           }
         </ul>
-        <p><a href="${ctx.href('/')}">${s.back}</a></p>`,
+        <p>
+          <a href="${ctx.href(ctx.path.split('?')[0]!)}">${s.retry}</a> · <a href="${ctx.href('/')}">${s.back}</a>
+        </p>`,
     };
   }
   if (code === 404) {

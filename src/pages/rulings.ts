@@ -101,7 +101,7 @@ export async function rulingsPage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
     </form>
     <p class="meta" role="status">${s.results(result.data.length)}</p>
     ${rulingsTable(ctx, result.data)}
-    <nav class="pager" aria-label="${s.nextPage}">
+    <nav class="pager" aria-label="${s.pagesNav}">
       ${first ? html`<a href="${first}">${s.firstPage}</a>` : ''}
       ${next ? html`<a href="${next}" rel="next">${s.nextPage}</a>` : ''}
     </nav>`;

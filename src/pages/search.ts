@@ -104,7 +104,7 @@ export async function searchPage(ctx: Ctx, db: Db, query: unknown): Promise<Page
                     </li>`,
                 )}
               </ol>
-              ${result.next ? html`<nav class="pager" aria-label="${s.nextPage}"><a rel="next" href="${ctx.href('/search')}?${String(params)}&cursor=${encodeURIComponent(result.next)}">${s.nextPage}</a></nav>` : ''}`
+              ${result.next ? html`<nav class="pager" aria-label="${s.pagesNav}"><a rel="next" href="${ctx.href('/search')}?${String(params)}&cursor=${encodeURIComponent(result.next)}">${s.nextPage}</a></nav>` : ''}`
           : html`<p>${s.searchNone}</p>`
         : ''
     }`;

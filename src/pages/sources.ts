@@ -59,7 +59,7 @@ export async function sourcesPage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
         </tbody>
       </table>
     </div>
-    <nav class="pager" aria-label="${s.nextPage}">
+    <nav class="pager" aria-label="${s.pagesNav}">
       ${q.cursor ? html`<a href="${ctx.href('/sources')}${q.kind ? `?kind=${q.kind}` : ''}">${s.firstPage}</a>` : ''}
       ${result.next ? html`<a href="${base}cursor=${encodeURIComponent(result.next)}" rel="next">${s.nextPage}</a>` : ''}
     </nav>`;

@@ -100,7 +100,7 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
     <p>
       ${a.conducts.map((c) => conductLabel(ctx, c))}${a.force ? html`${a.conducts.length ? ' · ' : ''}${s.forceServed(a.force.name)}` : ''}
     </p>
-    ${a.force?.designations.length ? html`<p>${a.force.designations.map((d) => html`<span class="tag">${s.designated(d.status)}</span> `)}</p>` : ''}
+    ${a.force?.designations.length ? html`<p>${a.force.designations.map((d) => html`<span class="tag">${s.designated(label(s.designations, d.status))}</span> `)}</p>` : ''}
 
     <h3>${s.whichArticles}</h3>
     ${a.found ? '' : html`<p class="caveat">${s.notFoundAnswer}</p>`} ${articleLines(ctx, a, originals)}

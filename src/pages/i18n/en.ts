@@ -162,6 +162,7 @@ const labels: Labels = {
     proposal: 'proposal',
     gap: 'gap',
   },
+  designations: { terrorist: 'terrorist', extremist: 'extremist', banned: 'banned' },
   searchTypes: {
     case: 'ruling',
     provision: 'article',
@@ -324,6 +325,7 @@ export const en = {
   newest: 'newest first',
   oldest: 'oldest first',
   results: (n: number) => `${n} ${plural(n, 'ruling', 'rulings')} on this page`,
+  pagesNav: 'Pages',
   nextPage: 'Next page',
   firstPage: 'First page',
   noResults: 'Nothing matches these filters.',
@@ -373,6 +375,9 @@ export const en = {
   notFoundIntro: 'There is no such page or record.',
   serverError: 'The service could not answer',
   serverErrorIntro: 'Please try again in a moment.',
+  invalidValue: 'the value is not valid:',
+  didYouMean: 'Did you mean',
+  retry: 'Start this page again',
   back: 'Back to the start page',
   offerHere: 'This page is also in English',
   methodologyIntro:

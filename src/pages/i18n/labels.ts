@@ -5,6 +5,7 @@ import type {
   BASES,
   CATEGORIES,
   COUNTRY_CODES,
+  DESIGNATION_STATUSES,
   DATE_KINDS,
   EVENT_KINDS,
   EXEMPTION_CONDITIONS,
@@ -46,4 +47,5 @@ export interface Labels {
   measures: Of<typeof MEASURES>;
   qualifiers: Of<typeof QUALIFIERS>;
   practiceKinds: Of<typeof PRACTICE_KINDS>;
+  designations: Of<typeof DESIGNATION_STATUSES>;
 }

@@ -177,6 +177,7 @@ export const ru: Strings = {
     proposal: 'предложение',
     gap: 'пробел',
   },
+  designations: { terrorist: 'террористическое', extremist: 'экстремистское', banned: 'запрещённое' },
   searchTypes: {
     case: 'дело',
     provision: 'статья',
@@ -328,6 +329,7 @@ export const ru: Strings = {
   newest: 'сначала новые',
   oldest: 'сначала старые',
   results: (n: number) => `${n} ${plural(n, 'решение', 'решения', 'решений')} на этой странице`,
+  pagesNav: 'Страницы',
   nextPage: 'Следующая страница',
   firstPage: 'Первая страница',
   noResults: 'Под эти фильтры ничего не подходит.',
@@ -371,6 +373,9 @@ export const ru: Strings = {
   notFoundIntro: 'Такой страницы или записи нет.',
   serverError: 'Сервис не смог ответить',
   serverErrorIntro: 'Попробуйте ещё раз через минуту.',
+  invalidValue: 'недопустимое значение:',
+  didYouMean: 'Возможно, вы имели в виду',
+  retry: 'Открыть эту страницу заново',
   back: 'На главную страницу',
   offerHere: 'Эта страница есть на русском языке',
   methodologyIntro:
