@@ -45,6 +45,18 @@ t.test('every page answers 200 in both languages, as HTML with one h1 and the pa
       t.notMatch(csp, /unsafe-inline|https:/, `${url}: strict CSP`);
       t.match(res.body, /type="application\/json"/, `${url}: links to its JSON`);
       t.match(String(res.headers.vary), /Accept-Language/, `${url}: varies by language choice`);
+      const levels = [...res.body.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+      t.ok(
+        levels.every((l, i) => i === 0 || l <= levels[i - 1]! + 1),
+        `${url}: headings in order (${levels.join('')})`,
+      );
+      const ids = [...res.body.matchAll(/<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+      for (const id of ids) t.match(res.body, `<label for="${id}"`, `${url}: #${id} has a label`);
+      t.equal(
+        new Set([...res.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])).size,
+        [...res.body.matchAll(/\sid="([^"]+)"/g)].length,
+        `${url}: ids unique`,
+      );
     }
   }
 });
