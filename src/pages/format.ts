@@ -76,6 +76,13 @@ export function sentenceText(
   return out;
 }
 
+/** A length in months in words: "5 years", "4 years 6 months", "8 months". */
+export function duration(ctx: Ctx, months: number): string {
+  const y = Math.floor(months / 12);
+  const m = Math.round(months - y * 12);
+  return [y ? ctx.s.years(y) : '', m || !y ? ctx.s.months(m) : ''].filter(Boolean).join(' ');
+}
+
 export function label<T extends Record<string, string>>(map: T, key: string | null | undefined, fallback = ''): string {
   if (key === null || key === undefined) return fallback;
   return (map as Record<string, string>)[key] ?? key;

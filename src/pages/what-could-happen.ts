@@ -12,10 +12,11 @@ import { HttpProblem } from '../http/problem.js';
 import { rangeChart } from './chart.js';
 import type { Ctx } from './context.js';
 import { exemptionsOf } from './country.js';
-import { conductLabel, countryName, date, label, period, sourcesDetails } from './format.js';
+import { conductLabel, countryName, date, duration, label, period, sourcesDetails } from './format.js';
 import { today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
+import { plainAnswer } from './plain.js';
 import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 import { countryField, dateField, field, parsePageQuery } from './query.js';
 
@@ -102,6 +103,9 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
     </p>
     ${a.force?.designations.length ? html`<p>${a.force.designations.map((d) => html`<span class="tag">${s.designated(label(s.designations, d.status))}</span> `)}</p>` : ''}
 
+    <h3>${s.inShort}</h3>
+    ${plainAnswer(ctx, a)}
+
     <h3>${s.whichArticles}</h3>
     ${a.found ? '' : html`<p class="caveat">${s.notFoundAnswer}</p>`} ${articleLines(ctx, a, originals)}
     ${a.provisions.map(
@@ -182,9 +186,9 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
                       html`<tr>
                         <td>${r.label}</td>
                         <td>${r.count}</td>
-                        <td>${s.months(r.min)}</td>
-                        <td>${s.months(r.median)}</td>
-                        <td>${s.months(r.max)}</td>
+                        <td>${duration(ctx, r.min)}</td>
+                        <td>${duration(ctx, r.median)}</td>
+                        <td>${duration(ctx, r.max)}</td>
                       </tr>`,
                   )}
                 </tbody>

@@ -284,6 +284,16 @@ export const en = {
   dateHint: 'Format YYYY-MM-DD; empty means today.',
   chooseOne: 'Choose what the person did or the force they served in.',
   answerFor: (country: string, date: string) => `The law of ${country} on ${date}`,
+  plainArticles: (list: string) => `The law in force on that date that reaches this: ${list}.`,
+  plainPenalty: (values: string) => `The penalty stated: ${values}.`,
+  plainDisputed: (values: string) => `Sources disagree on the penalty: they give ${values}.`,
+  or: ' or ',
+  plainExemption: (conds: string) => `An exemption from liability may apply if the person ${conds}.`,
+  plainCourts: (n: number, lo: string, hi: string) =>
+    `Of ${n} known ${plural(n, 'ruling', 'rulings')}, the prison sentences imposed ranged from ${lo} to ${hi}.`,
+  plainCourtsSame: (n: number, d: string) =>
+    `Of ${n} known ${plural(n, 'ruling', 'rulings')}, every prison sentence of known length was ${d}.`,
+  inShort: 'In short',
   whichArticles: 'Which article applies',
   penalties: 'Possible penalties',
   noPenaltyKnown: 'No penalty is known: the applicable text was not read.',

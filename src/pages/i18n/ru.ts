@@ -289,6 +289,16 @@ export const ru: Strings = {
   dateHint: 'Формат ГГГГ-ММ-ДД; пусто — сегодня.',
   chooseOne: 'Выберите, что сделал человек, или формирование, в котором он служил.',
   answerFor: (country: string, date: string) => `Закон страны «${country}» на ${date}`,
+  plainArticles: (list: string) => `Закон, действовавший в эту дату, который это охватывает: ${list}.`,
+  plainPenalty: (values: string) => `Указанное наказание: ${values}.`,
+  plainDisputed: (values: string) => `Источники расходятся в наказании: они называют ${values}.`,
+  or: ' или ',
+  plainExemption: (conds: string) => `Освобождение от ответственности возможно, если лицо ${conds}.`,
+  plainCourts: (n: number, lo: string, hi: string) =>
+    `Из ${n} ${plural(n, 'известного решения', 'известных решений', 'известных решений')} сроки лишения свободы составляли от ${lo} до ${hi}.`,
+  plainCourtsSame: (n: number, d: string) =>
+    `Из ${n} ${plural(n, 'известного решения', 'известных решений', 'известных решений')} все сроки лишения свободы известной длины — ${d}.`,
+  inShort: 'Вкратце',
   whichArticles: 'Какая статья применяется',
   penalties: 'Возможные наказания',
   noPenaltyKnown: 'Наказание неизвестно: применимый текст не прочитан.',
