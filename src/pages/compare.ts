@@ -8,7 +8,7 @@ import { listForces } from '../queries/forces.js';
 import { listCountries } from '../queries/countries.js';
 import { requireKnownFilters } from '../routes/known.js';
 import type { Ctx } from './context.js';
-import { countryName, date, label } from './format.js';
+import { countryName, date, forceOptions, label } from './format.js';
 import { GLANCE, answersFor, today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
@@ -55,7 +55,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
         <label for="c-force">${s.fieldForce}</label
         ><select id="c-force" name="force">
           <option value="">—</option>
-          ${forces.map((f) => html`<option value="${f.id}" ${attr(q.force === f.id, 'selected')}>${f.name}</option>`)}
+          ${forceOptions(ctx, forces, q.force)}
         </select>
       </div>
       <div><label for="c-date">${s.fieldDate}</label><input id="c-date" name="date" type="date" value="${on}" /></div>

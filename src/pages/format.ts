@@ -2,7 +2,7 @@
 // labels of codes, source lists and links to the JSON a page is built from.
 import type { SourceRef } from '../domain/common.js';
 import type { Ctx } from './context.js';
-import { html, join, type SafeHtml } from './html.js';
+import { attr, html, join, raw, type SafeHtml } from './html.js';
 
 /** A date as the data gives it (YYYY, YYYY-MM or YYYY-MM-DD) in words of the page's language. */
 export function date(ctx: Ctx, value: string | null | undefined): string {
@@ -131,3 +131,15 @@ export function dl(rows: readonly [string, SafeHtml | string | null | undefined]
 }
 
 export const joinComma = (items: readonly (SafeHtml | string)[]) => join(items, ', ');
+
+/** The options of a force select: names as the data writes them (in English), marked so on other pages. */
+export function forceOptions(
+  ctx: Ctx,
+  forces: readonly { id: string; name: string }[],
+  current: string | undefined,
+): SafeHtml {
+  const lang = ctx.lang === 'en' ? '' : ' lang="en"';
+  return html`${forces.map(
+    (f) => html`<option value="${f.id}" ${raw(lang)}${attr(current === f.id, 'selected')}>${f.name}</option>`,
+  )}`;
+}

@@ -10,7 +10,17 @@ import { caseFilterOf } from '../routes/known.js';
 import { originalsOf } from '../queries/originals.js';
 import type { Ctx } from './context.js';
 import { caseQuery } from './country.js';
-import { conductLabel, countryName, date, dl, label, sentenceText, sourceList, sourcesDetails } from './format.js';
+import {
+  conductLabel,
+  countryName,
+  date,
+  dl,
+  forceOptions,
+  label,
+  sentenceText,
+  sourceList,
+  sourcesDetails,
+} from './format.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
 import { choice, countryField, field, parsePageQuery } from './query.js';
@@ -80,7 +90,7 @@ export async function rulingsPage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
       <div>
         <label for="r-force">${s.force}</label
         ><select id="r-force" name="force">
-          ${opt('', s.any, q.force ?? '')}${forces.map((f) => opt(f.id, f.name, q.force))}
+          ${opt('', s.any, q.force ?? '')}${forceOptions(ctx, forces, q.force)}
         </select>
       </div>
       <div>

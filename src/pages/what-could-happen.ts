@@ -12,7 +12,7 @@ import { HttpProblem } from '../http/problem.js';
 import { rangeChart } from './chart.js';
 import type { Ctx } from './context.js';
 import { exemptionsOf } from './country.js';
-import { conductLabel, countryName, date, duration, label, period, sourcesDetails } from './format.js';
+import { conductLabel, countryName, date, duration, forceOptions, label, period, sourcesDetails } from './format.js';
 import { today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
@@ -50,7 +50,7 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
       <label for="f-force">${s.fieldForce}</label>
       <select id="f-force" name="force">
         <option value="">—</option>
-        ${forces.map((f) => html`<option value="${f.id}" ${attr(q.force === f.id, 'selected')}>${f.name}</option>`)}
+        ${forceOptions(ctx, forces, q.force)}
       </select>
     </div>
     <div>
