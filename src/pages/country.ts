@@ -155,7 +155,7 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
                       <td>${boundary(ctx, v.validFrom)}</td>
                       <td>${v.validTo ? boundary(ctx, v.validTo) : s.inForceNow}</td>
                       <td>
-                        ${v.textKnown ? v.parts.flatMap((pt) => pt.penalties.filter((x) => x.role !== 'additional').map((x) => `${s.part(pt.part)}: ${penaltyText(ctx, x)}`)).join('; ') || '—' : html`<span class="tag unknown">${s.textNotRead}</span>`}
+                        ${v.textKnown ? v.parts.flatMap((pt) => pt.penalties.filter((x) => x.role !== 'additional').map((x) => `${s.part(pt.part)}: ${penaltyText(ctx, x)}${x.disputed ? ` (${s.disputed.toLowerCase()})` : ''}`)).join('; ') || '—' : html`<span class="tag unknown">${s.textNotRead}</span>`}
                         ${v.amendedBy ? html`<br /><span class="meta">${s.amendedBy} ${v.amendedBy}</span>` : ''}
                       </td>
                       <td>${label(s.bases, v.basis)}</td>
