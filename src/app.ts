@@ -29,6 +29,7 @@ import provisionRoutes from './routes/provisions.js';
 import searchRoutes from './routes/search.js';
 import sourceRoutes from './routes/sources.js';
 import statsRoutes from './routes/stats.js';
+import pageRoutes from './pages/plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -252,5 +253,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/v1' },
   );
+  await app.register(pageRoutes);
   return app;
 }

@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import { PAGE_PATH } from '../src/pages/routes.js';
 
 type Json = Record<string, any>;
 
@@ -99,6 +100,8 @@ export function textOf(res: CheckedResponse): string {
 export function openApiViolations(method: string, url: string, res: CheckedResponse): string[] {
   const path = url.split('?')[0]!;
   if (path.startsWith('/docs') || path === '/openapi.json' || path === '/openapi.yaml') return [];
+  // The HTML pages (src/pages) are hidden routes, outside the API document.
+  if (PAGE_PATH.test(path)) return [];
   const where = `${method} ${url} -> ${res.statusCode}`;
   const type = String(res.headers['content-type'] ?? '')
     .split(';')[0]!

@@ -8,6 +8,10 @@ import { Redis } from 'ioredis';
 import { HttpProblem, invalidParameter, sendProblem } from './problem.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An HTML page for people (src/pages): it gets the pages' stricter CSP. */
+    page?: boolean;
+  }
   interface FastifyInstance {
     /** Requests (other than probes) being handled at this moment. */
     requestsInFlight(): number;
@@ -25,6 +29,18 @@ export interface ProtectionOptions {
   /** Redis for rate-limit counters shared by every instance; in-process counters when absent. */
   redisUrl?: string | undefined;
 }
+
+/** The Content-Security-Policy of the HTML pages (src/pages): this origin only, no inline script or style. */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+].join('; ');
 
 /** Longest request target (path and query) accepted; longer ones are 414. */
 export const MAX_URL_LENGTH = 4096;
@@ -58,6 +74,10 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
     // A public read-only API: its resources may be embedded and fetched from any origin (CORS decides reads).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  // After helmet's own header: the pages allow nothing from another origin, and no inline style either.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.config?.page) reply.header('content-security-policy', PAGE_CSP);
   });
 
   app.addHook('onRequest', async (req, reply) => {
