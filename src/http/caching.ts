@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false for routes whose answer does not derive from the dataset alone (health, readiness). */
     cache?: boolean;
+    /** true for routes whose `date` parameter defaults to today: the day is part of the representation. */
+    today?: boolean;
   }
   interface FastifyRequest {
     revision?: Revision;
@@ -49,8 +51,14 @@ function representationOf(req: FastifyRequest): string {
 /** A weak validator: the same for every encoding of one representation (URL and negotiated type) of one revision. */
 export function etagOf(rev: Revision, req: FastifyRequest): string {
   // importedAt too: a dataset reverted to an earlier revision is a new import, with a longer change feed.
+  // An answer for "today" (no date given) changes at midnight UTC: the day is resolved before caching and is part of
+  // the ETag and so of the cache key, instead of freezing the first day's answer until the next import.
+  const today =
+    req.routeOptions.config?.today && !(req.query as Record<string, unknown> | undefined)?.date
+      ? new Date().toISOString().slice(0, 10)
+      : '';
   const h = createHash('sha1')
-    .update(`${rev.importedAt}\n${req.url}\n${representationOf(req)}`)
+    .update(`${rev.importedAt}\n${req.url}\n${representationOf(req)}\n${today}`)
     .digest('base64url')
     .slice(0, 16);
   return `W/"${rev.revision}-${h}"`;

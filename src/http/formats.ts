@@ -194,7 +194,8 @@ export function csvRoute<Q extends z.ZodObject>(app: ZodApp, path: string, o: Cs
   app.get(
     `${path}.csv`,
     {
-      config: { produces: ['text/csv'] },
+      // A CSV of an answer for "today" (/v1/compare without a date) is keyed by the day too (caching.ts).
+      config: { produces: ['text/csv'], today: path === '/compare' },
       schema: {
         operationId: o.operationId,
         tags: o.tags,

@@ -74,6 +74,9 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
     // A public read-only API: its resources may be embedded and fetched from any origin (CORS decides reads).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
+    // No upgrade-insecure-requests: served over plain http on a host other than localhost (an internal network, a
+    // container), /docs would have its own assets upgraded to https and stay blank. Its assets are local.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
   // After helmet's own header: the pages allow nothing from another origin, and no inline style either.
   app.addHook('onRequest', async (req, reply) => {

@@ -32,6 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/countries/:code/consequences',
     {
+      config: { today: true },
       schema: {
         operationId: 'getConsequences',
         tags: ['countries'],
@@ -64,6 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/compare',
     {
+      config: { today: true },
       schema: {
         operationId: 'compareCountries',
         tags: ['countries'],

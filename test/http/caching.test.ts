@@ -144,3 +144,39 @@ t.test('a client that leaves while its revision is read does not leave a flight 
   t.same(await res.json(), { missing: true });
   t.same(cache.stats, { hits: 0, misses: 2, coalesced: 0 }, 'both requests computed their own answer');
 });
+
+t.test('an answer for today (no date given) is keyed by the day: it does not freeze at midnight', async (t) => {
+  const app = Fastify({ logger: false });
+  const cache = responseCache(1024 * 1024);
+  registerCaching(app, async () => revision, 60, cache);
+  let runs = 0;
+  app.get('/answer', { config: { today: true } }, async (req) => ({
+    runs: ++runs,
+    date: (req.query as { date?: string }).date ?? new Date().toISOString().slice(0, 10),
+  }));
+  await app.ready();
+  t.teardown(() => app.close());
+  const first = await app.inject('/answer');
+  t.equal((await app.inject('/answer')).json().runs, 1, 'cached within the day');
+  // The next day: the same URL is another representation (another ETag), so the cached answer is not reused.
+  const realNow = Date.now;
+  Date.now = () => realNow() + 86_400_000;
+  const RealDate = Date;
+  globalThis.Date = class extends RealDate {
+    constructor(...a: ConstructorParameters<typeof Date>) {
+      super(...((a.length ? a : [realNow() + 86_400_000]) as [number]));
+    }
+  } as DateConstructor;
+  try {
+    const next = await app.inject('/answer');
+    t.not(next.headers.etag, first.headers.etag, 'another ETag the next day');
+    t.equal(next.json().runs, 2, 'computed again');
+    t.equal(next.json().date, new RealDate(realNow() + 86_400_000).toISOString().slice(0, 10));
+  } finally {
+    globalThis.Date = RealDate;
+    Date.now = realNow;
+  }
+  // An explicit date is the same answer whatever the day.
+  const dated = await app.inject('/answer?date=2024-06-01');
+  t.equal(dated.json().date, '2024-06-01');
+});

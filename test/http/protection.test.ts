@@ -36,6 +36,8 @@ t.test('security headers on data, problems and docs', async (t) => {
     const res = await app.inject({ url, remoteAddress: `10.1.0.${url.length}` });
     t.equal(res.headers['x-content-type-options'], 'nosniff', url);
     t.match(res.headers['content-security-policy'], /default-src 'self'/, url);
+    // /docs must work over plain http on any host: its local assets are not upgraded to https.
+    t.notMatch(res.headers['content-security-policy'], /upgrade-insecure-requests/, url);
     t.match(res.headers['strict-transport-security'], /max-age=\d+/, url);
     t.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
     t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url);
