@@ -15,6 +15,8 @@ declare module 'fastify' {
     cache?: boolean;
     /** true for routes whose `date` parameter defaults to today: the day is part of the representation. */
     today?: boolean;
+    /** true for routes whose answer depends on the import history, not only the dataset (the change feed). */
+    history?: boolean;
   }
   interface FastifyRequest {
     revision?: Revision;
@@ -50,7 +52,9 @@ function representationOf(req: FastifyRequest): string {
 
 /** A weak validator: the same for every encoding of one representation (URL and negotiated type) of one revision. */
 export function etagOf(rev: Revision, req: FastifyRequest): string {
-  // importedAt too: a dataset reverted to an earlier revision is a new import, with a longer change feed.
+  // Derived from the content: the dataset revision (in the tag), the URL and the representation, identical across
+  // restarts and instances. Only the change feed depends on the import history (a dataset reverted to an earlier
+  // revision is a new import, with a longer feed): its tag has the import time too.
   // An answer for "today" (no date given) changes at midnight UTC: the day is resolved before caching and is part of
   // the ETag and so of the cache key, instead of freezing the first day's answer until the next import.
   const today =
@@ -58,7 +62,7 @@ export function etagOf(rev: Revision, req: FastifyRequest): string {
       ? new Date().toISOString().slice(0, 10)
       : '';
   const h = createHash('sha1')
-    .update(`${rev.importedAt}\n${req.url}\n${representationOf(req)}\n${today}`)
+    .update(`${req.routeOptions.config?.history ? rev.importedAt : ''}\n${req.url}\n${representationOf(req)}\n${today}`)
     .digest('base64url')
     .slice(0, 16);
   return `W/"${rev.revision}-${h}"`;

@@ -195,7 +195,7 @@ export function csvRoute<Q extends z.ZodObject>(app: ZodApp, path: string, o: Cs
     `${path}.csv`,
     {
       // A CSV of an answer for "today" (/v1/compare without a date) is keyed by the day too (caching.ts).
-      config: { produces: ['text/csv'], today: path === '/compare' },
+      config: { produces: ['text/csv'], today: path === '/compare', history: path === '/changes' },
       schema: {
         operationId: o.operationId,
         tags: o.tags,

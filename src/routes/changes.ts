@@ -10,6 +10,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/changes',
     {
+      config: { history: true },
       schema: {
         operationId: 'listChanges',
         tags: ['service'],
