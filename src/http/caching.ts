@@ -1,5 +1,7 @@
 // HTTP caching from the dataset revision: ETag, Last-Modified, Cache-Control, and 304 before any query runs.
 import { createHash } from 'node:crypto';
+import fresh from 'fresh';
+import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { importCount } from '../data/import.js';
 import { preferred } from './negotiate.js';
@@ -68,10 +70,11 @@ export function etagOf(rev: Revision, req: FastifyRequest): string {
   return `W/"${rev.revision}-${h}"`;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const weak = (s: string) => s.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || weak(t) === weak(etag));
+/** Whether the request's validators match the ETag (fresh: If-None-Match with weak comparison, `*`, and a request
+ * Cache-Control: no-cache that asks for a full answer). */
+function matches(req: FastifyRequest, etag: string): boolean {
+  if (!req.headers['if-none-match']) return false;
+  return fresh(req.headers, { etag });
 }
 
 export interface CachedResponse {
@@ -85,31 +88,23 @@ export function entrySize(key: string, value: CachedResponse): number {
   return Buffer.byteLength(value.body) + 2 * (key.length + JSON.stringify(value.headers).length) + 256;
 }
 
-/** Serialised 200 bodies by dataset revision, URL and Accept, least recently used evicted past `maxBytes`. */
+/** Serialised 200 bodies by ETag and URL (revision, URL, representation), least recently used evicted past
+ * `maxBytes` (lru-cache with a byte budget). */
 export function responseCache(maxBytes: number) {
-  const entries = new Map<string, CachedResponse & { size: number }>();
-  let bytes = 0;
   // One response may take at most an eighth of the cache, so a few large answers cannot flush everything else.
-  const maxEntry = Math.floor(maxBytes / 8);
+  const entries = new LRUCache<string, CachedResponse & { body: Buffer }>({
+    maxSize: Math.max(1, maxBytes),
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 8)),
+    sizeCalculation: (value, key) => entrySize(key, value),
+  });
   return {
     get(key: string): CachedResponse | undefined {
-      const hit = entries.get(key);
-      if (!hit) return undefined;
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
+      return entries.get(key);
     },
     set(key: string, value: CachedResponse): void {
+      if (entries.has(key)) return;
       const body = Buffer.isBuffer(value.body) ? value.body : Buffer.from(value.body);
-      const size = entrySize(key, { headers: value.headers, body });
-      if (size > maxEntry || entries.has(key)) return;
-      entries.set(key, { headers: value.headers, body, size });
-      bytes += size;
-      for (const [k, v] of entries) {
-        if (bytes <= maxBytes) break;
-        entries.delete(k);
-        bytes -= v.size;
-      }
+      entries.set(key, { headers: value.headers, body });
     },
     get size(): number {
       return entries.size;
@@ -182,7 +177,7 @@ export function registerCaching(
     if (!rev) return payload;
     req.revision = rev;
     const etag = (req.etag = etagOf(rev, req));
-    if (matches(req.headers['if-none-match'], etag)) {
+    if (matches(req, etag)) {
       return reply
         .code(304)
         .headers({
