@@ -17,7 +17,7 @@ import { BoundarySchema, ExemptionSchema, PartSchema, PenaltySchema } from './pr
 
 export const PenaltyAlternativeSchema = z
   .object({
-    provision: z.string().describe('The provision whose part states this value'),
+    provision: ProvisionRefSchema.describe('The provision whose part states this value'),
     version: z.string().describe('The version id'),
     part: z.string().describe('The part'),
     penalty: PenaltySchema.describe('The value as its sources state it, with their context'),
@@ -48,7 +48,7 @@ export const PenaltyOptionSchema = z
 
 export const LenientLawSchema = z
   .object({
-    provision: z.string().describe('The provision of the later text (the same article, or its successor)'),
+    provision: ProvisionRefSchema.describe('The provision of the later text (the same article, or its successor)'),
     version: z.string().describe('Id of the later version'),
     validFrom: z.string().describe('When the later version took effect'),
     part: z.string().describe('The part of the later version compared'),
@@ -94,7 +94,7 @@ export const ApplicableProvisionSchema = z
     lenientUnknown: z
       .array(
         z.object({
-          provision: z.string().describe('Provision id of the later text'),
+          provision: ProvisionRefSchema.describe('The provision of the later text'),
           version: z.string().describe('Version id of the later text'),
           validFrom: BoundarySchema.describe('When the later text took effect'),
           part: z.string().describe('The applicable part compared'),

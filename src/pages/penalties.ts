@@ -24,7 +24,7 @@ export function penaltyGroups(ctx: Ctx, groups: readonly Group[], opts: { detail
           (a) =>
             html`<li
               class="alt"
-              data-provision="${a.provision}"
+              data-provision="${a.provision.id}"
               data-part="${a.part}"
               data-kind="${a.penalty.kind}"
               data-min="${a.penalty.min ?? ''}"
@@ -33,7 +33,7 @@ export function penaltyGroups(ctx: Ctx, groups: readonly Group[], opts: { detail
             >
               <strong class="term">${penaltyText(ctx, a.penalty)}</strong>
               <span class="meta"
-                >— ${a.provision},
+                >— ${a.provision.id},
                 ${s.part(a.part)}${
                   a.penalty.sources.length ? html`; ${a.penalty.sources.map((x) => x.publisher).join(', ')}` : ''
                 }</span

@@ -124,7 +124,7 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
             p.moreLenientLater.length
               ? html`<p><strong>${s.moreLenient}:</strong></p>
                   <ul>
-                    ${p.moreLenientLater.map((l) => html`<li>${l.provision} (${period(ctx, l.validFrom, null)}): ${ctx.rec(l.note)}</li>`)}
+                    ${p.moreLenientLater.map((l) => html`<li>${l.provision.id} (${period(ctx, l.validFrom, null)}): ${ctx.rec(l.note)}</li>`)}
                   </ul>`
               : ''
           }

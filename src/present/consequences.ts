@@ -72,7 +72,7 @@ export function rangeWords(min: number | null, max: number | null, unit: string 
 export function compareAlternatives(groups: readonly Consequences['penalties'][number][]): string[] {
   return groups.flatMap((g) =>
     g.alternatives.map(
-      (a) => `${a.provision} part ${a.part}: ${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)}`,
+      (a) => `${a.provision.id} part ${a.part}: ${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)}`,
     ),
   );
 }
@@ -142,7 +142,7 @@ export function unknownsOf(x: UnknownsInput): string[] {
     const values = g.alternatives
       .map(
         (a) =>
-          `${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)} (${a.provision} part ${a.part}; ${a.penalty.sources.map((s) => s.publisher).join(', ') || 'version sources'})`,
+          `${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)} (${a.provision.id} part ${a.part}; ${a.penalty.sources.map((s) => s.publisher).join(', ') || 'version sources'})`,
       )
       .join('; ');
     out.push(`Sources disagree on ${g.kind.replaceAll('-', ' ')} (${g.role}): ${values}.`);

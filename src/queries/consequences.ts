@@ -106,6 +106,14 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
     input.conducts.includes(c) ? [`conduct:${c}`] : SERVICE_CONDUCTS.includes(c) ? [`force:${input.force}`] : [];
 
   // Rules: the texts in force on the date, the parts that reach the conducts, the later more lenient texts.
+  // The rules speak of provision ids; the answer names each provision the same way everywhere (ProvisionRef).
+  const refs = new Map(
+    law.articles.map((a) => [
+      a.id,
+      { id: a.id, article: a.article, heading: a.heading, instrument: { id: a.instrument_id, title: a.title } },
+    ]),
+  );
+  const ref = (id: string) => refs.get(id)!;
   const provisions: Consequences['provisions'] = [];
   for (const a of law.articles) {
     for (const { version, inForce } of versionsOnDate(law.versions.get(a.id) ?? [], date)) {
@@ -113,12 +121,7 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
       if (parts.length === 0 && whole.length === 0) continue;
       const later = laterTexts(a.id, law.articles, law.versions);
       provisions.push({
-        provision: {
-          id: a.id,
-          article: a.article,
-          heading: a.heading,
-          instrument: { id: a.instrument_id, title: a.title },
-        },
+        provision: ref(a.id),
         inForce: inForce === 'certain' ? 'certain' : 'possible',
         version: {
           id: version.id,
@@ -134,9 +137,15 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
         parts: parts.map((p) => p.part),
         wholeArticle: whole.length > 0,
         exemptions: version.exemptions,
-        moreLenientLater: parts.flatMap((p) => moreLenientLater(p.part, version, later)),
+        moreLenientLater: parts.flatMap((p) =>
+          moreLenientLater(p.part, version, later).map((l) => ({ ...l, provision: ref(l.provision) })),
+        ),
         lenientUnknown: parts.flatMap((p) =>
-          lenientUndecided(p.part, version, later).map((u) => ({ ...u, part: p.part.part })),
+          lenientUndecided(p.part, version, later).map((u) => ({
+            ...u,
+            provision: ref(u.provision),
+            part: p.part.part,
+          })),
         ),
       });
     }
@@ -145,6 +154,7 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
     provisions.flatMap((p) => p.parts.map((part) => ({ provision: p.provision.id, version: p.version.id, part }))),
   ).map((g) => ({
     ...g,
+    alternatives: g.alternatives.map((alt) => ({ ...alt, provision: ref(alt.provision) })),
     kind: g.kind as Penalty['kind'],
     role: g.role as Penalty['role'],
     unit: g.unit as Penalty['unit'],

@@ -130,8 +130,12 @@ async function run(): Promise<void> {
     );
     const expected = json.penalties.flatMap(
       (g: {
-        alternatives: { provision: string; part: string; penalty: { min: number | null; max: number | null } }[];
-      }) => g.alternatives.map((a) => [a.provision, a.part, a.penalty.min ?? '', a.penalty.max ?? ''].join('|')),
+        alternatives: {
+          provision: { id: string };
+          part: string;
+          penalty: { min: number | null; max: number | null };
+        }[];
+      }) => g.alternatives.map((a) => [a.provision.id, a.part, a.penalty.min ?? '', a.penalty.max ?? ''].join('|')),
     );
     t.same(shown, expected, 'the penalty values of the answer');
     const article = json.provisions[0].provision.article;

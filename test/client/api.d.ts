@@ -1724,7 +1724,7 @@ export interface components {
         };
         PenaltyAlternative: {
             /** @description The provision whose part states this value */
-            provision: string;
+            provision: components["schemas"]["ProvisionRef"];
             /** @description The version id */
             version: string;
             /** @description The part */
@@ -1759,7 +1759,7 @@ export interface components {
         };
         LenientLaw: {
             /** @description The provision of the later text (the same article, or its successor) */
-            provision: string;
+            provision: components["schemas"]["ProvisionRef"];
             /** @description Id of the later version */
             version: string;
             /** @description When the later version took effect */
@@ -1806,8 +1806,8 @@ export interface components {
             moreLenientLater: components["schemas"]["LenientLaw"][];
             /** @description Later texts for which the dataset cannot tell whether they are more lenient */
             lenientUnknown: {
-                /** @description Provision id of the later text */
-                provision: string;
+                /** @description The provision of the later text */
+                provision: components["schemas"]["ProvisionRef"];
                 /** @description Version id of the later text */
                 version: string;
                 /** @description When the later text took effect */

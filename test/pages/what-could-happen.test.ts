@@ -33,10 +33,10 @@ t.test('articles and penalty values match the consequences JSON', async (t) => {
     const params = new URLSearchParams(rest as Record<string, string>).toString();
     const json = (await app.inject(`/v1/countries/${country}/consequences?${params}`)).json();
     const expected = json.penalties.flatMap(
-      (g: { alternatives: { provision: string; part: string; penalty: Record<string, unknown> }[] }) =>
+      (g: { alternatives: { provision: { id: string }; part: string; penalty: Record<string, unknown> }[] }) =>
         g.alternatives.map((a) =>
           key({
-            provision: a.provision,
+            provision: a.provision.id,
             part: a.part,
             kind: String(a.penalty.kind),
             min: a.penalty.min === null ? '' : String(a.penalty.min),
