@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openApiViolations } from './openapi-validator.js';
 import pg from 'pg';
+import type tap from 'tap';
 import { buildApp, type AppConfig } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
@@ -104,4 +105,20 @@ export async function twoDatasets(t: Teardown): Promise<{ other: string; revisio
     revisions.set(datasetRevision(ds), ds.countries.find((c) => c.dir === 'kg')!.cases.cases.length);
   }
   return { other, revisions };
+}
+
+/** Each URL answers a 400 problem whose `errors` name the parameter given beside it. */
+export async function expectBadParameters(
+  t: Pick<typeof tap, 'equal' | 'ok'>,
+  app: FastifyInstance,
+  cases: readonly (readonly [string, string])[],
+): Promise<void> {
+  for (const [url, name] of cases) {
+    const res = await app.inject(url);
+    t.equal(res.statusCode, 400, url);
+    t.ok(
+      res.json().errors.some((e: { name: string }) => e.name === name),
+      `${url} names ${name}`,
+    );
+  }
 }
