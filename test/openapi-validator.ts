@@ -98,7 +98,16 @@ export function textOf(res: CheckedResponse): string {
 
 /** The ways this response departs from the document; empty when it conforms. */
 export function openApiViolations(method: string, url: string, res: CheckedResponse): string[] {
-  const path = url.split('?')[0]!;
+  // The path as the server routes it: dot segments removed (RFC 3986 5.2.4: /v1/instruments/. is /v1/instruments/),
+  // and the trailing slash the router ignores.
+  const raw = url.split('?')[0]!;
+  let path = raw;
+  try {
+    path = new URL(raw, 'http://localhost').pathname;
+  } catch {
+    // an unparseable path stays as sent
+  }
+  if (path.length > 1 && path.endsWith('/') && !raw.endsWith('//')) path = path.slice(0, -1);
   if (path.startsWith('/docs') || path === '/openapi.json' || path === '/openapi.yaml') return [];
   // The HTML pages (src/pages) are hidden routes, outside the API document.
   if (PAGE_PATH.test(path)) return [];
