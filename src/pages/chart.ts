@@ -2,6 +2,22 @@
 // an article's texts. Each chart is decorative beside its text equivalent (a table), which the page always renders.
 import { html, raw, type SafeHtml } from './html.js';
 
+/** The frame every chart shares: decorative (aria-hidden), its title, its size. */
+function svg(title: string, width: number, height: number, body: SafeHtml): SafeHtml {
+  return html`<svg
+    class="chart"
+    viewBox="0 0 ${width} ${height}"
+    width="${width}"
+    height="${height}"
+    role="img"
+    aria-hidden="true"
+    focusable="false"
+  >
+    <title>${title}</title>
+    ${body}
+  </svg>`;
+}
+
 export interface Bar {
   label: string;
   value: number;
@@ -16,30 +32,26 @@ export function barChart(title: string, bars: readonly Bar[], unit = ''): SafeHt
   const max = Math.max(...bars.map((b) => b.value), 1);
   const scale = (width - left - 60) / max;
   const height = bars.length * row + 10;
-  return html`<svg
-    class="chart"
-    viewBox="0 0 ${width} ${height}"
-    width="${width}"
-    height="${height}"
-    role="img"
-    aria-hidden="true"
-    focusable="false"
-  >
-    <title>${title}</title>
-    ${bars.map(
-      (b, i) =>
-        html`<text x="${left - 6}" y="${i * row + 16}" text-anchor="end">${b.label}</text>
-          <rect
-            class="bar"
-            x="${left}"
-            y="${i * row + 4}"
-            width="${Math.max(1, Math.round(b.value * scale))}"
-            height="${row - 8}"
-          ></rect>
-          <text x="${left + Math.round(b.value * scale) + 6}" y="${i * row + 16}">${b.value}${unit}</text>`,
-    )}
-    <line class="axis" x1="${left}" y1="0" x2="${left}" y2="${height}"></line>
-  </svg>`;
+  return svg(
+    title,
+    width,
+    height,
+    html`
+      ${bars.map(
+        (b, i) =>
+          html`<text x="${left - 6}" y="${i * row + 16}" text-anchor="end">${b.label}</text>
+            <rect
+              class="bar"
+              x="${left}"
+              y="${i * row + 4}"
+              width="${Math.max(1, Math.round(b.value * scale))}"
+              height="${row - 8}"
+            ></rect>
+            <text x="${left + Math.round(b.value * scale) + 6}" y="${i * row + 16}">${b.value}${unit}</text>`,
+      )}
+      <line class="axis" x1="${left}" y1="0" x2="${left}" y2="${height}"></line>
+    `,
+  );
 }
 
 export interface Range {
@@ -58,41 +70,37 @@ export function rangeChart(title: string, ranges: readonly Range[], unit: string
   const max = Math.max(...ranges.map((r) => r.max), 1);
   const x = (v: number) => left + Math.round((v / max) * (width - left - 70));
   const height = ranges.length * row + 24;
-  return html`<svg
-    class="chart"
-    viewBox="0 0 ${width} ${height}"
-    width="${width}"
-    height="${height}"
-    role="img"
-    aria-hidden="true"
-    focusable="false"
-  >
-    <title>${title}</title>
-    ${ranges.map(
-      (r, i) =>
-        html`<text x="${left - 6}" y="${i * row + 18}" text-anchor="end">${r.label}</text>
-          <rect
-            class="bar"
-            x="${x(r.min)}"
-            y="${i * row + 8}"
-            width="${Math.max(3, x(r.max) - x(r.min))}"
-            height="${row - 14}"
-          ></rect>
-          <line
-            class="axis"
-            x1="${x(r.median)}"
-            y1="${i * row + 3}"
-            x2="${x(r.median)}"
-            y2="${i * row + row - 1}"
-          ></line>
-          <text x="${Math.max(x(r.max), x(r.min) + 3) + 6}" y="${i * row + 18}"
-            >${r.min === r.max ? r.min : `${r.min}–${r.max}`} ${unit}</text
-          >`,
-    )}
-    <line class="axis" x1="${left}" y1="${height - 14}" x2="${width - 60}" y2="${height - 14}"></line>
-    <text x="${left}" y="${height - 2}">0</text>
-    <text x="${width - 60}" y="${height - 2}" text-anchor="end">${max} ${unit}</text>
-  </svg>`;
+  return svg(
+    title,
+    width,
+    height,
+    html`
+      ${ranges.map(
+        (r, i) =>
+          html`<text x="${left - 6}" y="${i * row + 18}" text-anchor="end">${r.label}</text>
+            <rect
+              class="bar"
+              x="${x(r.min)}"
+              y="${i * row + 8}"
+              width="${Math.max(3, x(r.max) - x(r.min))}"
+              height="${row - 14}"
+            ></rect>
+            <line
+              class="axis"
+              x1="${x(r.median)}"
+              y1="${i * row + 3}"
+              x2="${x(r.median)}"
+              y2="${i * row + row - 1}"
+            ></line>
+            <text x="${Math.max(x(r.max), x(r.min) + 3) + 6}" y="${i * row + 18}"
+              >${r.min === r.max ? r.min : `${r.min}–${r.max}`} ${unit}</text
+            >`,
+      )}
+      <line class="axis" x1="${left}" y1="${height - 14}" x2="${width - 60}" y2="${height - 14}"></line>
+      <text x="${left}" y="${height - 2}">0</text>
+      <text x="${width - 60}" y="${height - 2}" text-anchor="end">${max} ${unit}</text>
+    `,
+  );
 }
 
 export interface Span {
@@ -120,41 +128,37 @@ export function timeline(title: string, spans: readonly Span[], today: string): 
   const ticks: number[] = [];
   const step = end - start > 20 ? 5 : 2;
   for (let y = Math.ceil(start / step) * step; y <= end; y += step) ticks.push(y);
-  return html`<svg
-    class="chart"
-    viewBox="0 0 ${width} ${height}"
-    width="${width}"
-    height="${height}"
-    role="img"
-    aria-hidden="true"
-    focusable="false"
-  >
-    <title>${title}</title>
-    <defs>
-      <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" fill="#e6e6e6"></rect>
-        <line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" stroke-width="2"></line>
-      </pattern>
-    </defs>
-    ${rows.map((r, i) => html`<text x="${left - 6}" y="${i * row + 16}" text-anchor="end">${r}</text>`)}
-    ${spans.map((s) => {
-      const i = rows.indexOf(s.row);
-      const x1 = x(yearOf(s.from));
-      const x2 = x(s.to ? yearOf(s.to) : end);
-      return html`<rect
-        class="bar${s.unknown ? ' unknown' : ''}"
-        ${s.unknown ? raw(' fill="url(#hatch)"') : ''}
-        x="${x1}"
-        y="${i * row + 4}"
-        width="${Math.max(2, x2 - x1 - 1)}"
-        height="${row - 8}"
-        ><title>${s.title}</title></rect
-      >`;
-    })}
-    ${ticks.map(
-      (t) =>
-        html`<line class="axis" x1="${x(t)}" y1="${height - 20}" x2="${x(t)}" y2="${height - 14}"></line>
-          <text x="${x(t)}" y="${height - 2}" text-anchor="middle">${t}</text>`,
-    )}
-  </svg>`;
+  return svg(
+    title,
+    width,
+    height,
+    html`
+      <defs>
+        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#e6e6e6"></rect>
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" stroke-width="2"></line>
+        </pattern>
+      </defs>
+      ${rows.map((r, i) => html`<text x="${left - 6}" y="${i * row + 16}" text-anchor="end">${r}</text>`)}
+      ${spans.map((s) => {
+        const i = rows.indexOf(s.row);
+        const x1 = x(yearOf(s.from));
+        const x2 = x(s.to ? yearOf(s.to) : end);
+        return html`<rect
+          class="bar${s.unknown ? ' unknown' : ''}"
+          ${s.unknown ? raw(' fill="url(#hatch)"') : ''}
+          x="${x1}"
+          y="${i * row + 4}"
+          width="${Math.max(2, x2 - x1 - 1)}"
+          height="${row - 8}"
+          ><title>${s.title}</title></rect
+        >`;
+      })}
+      ${ticks.map(
+        (t) =>
+          html`<line class="axis" x1="${x(t)}" y1="${height - 20}" x2="${x(t)}" y2="${height - 14}"></line>
+            <text x="${x(t)}" y="${height - 2}" text-anchor="middle">${t}</text>`,
+      )}
+    `,
+  );
 }
