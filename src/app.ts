@@ -89,24 +89,19 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
     if (route.config?.cache === false || !route.url.startsWith('/v1/')) return;
     const handler = route.handler as (this: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
     route.handler = async function (this: unknown, req: FastifyRequest, reply: FastifyReply) {
-      const snap = await database.snapshot();
-      try {
-        return await database.within(snap, async () => {
-          if (database.driver === 'pg') {
-            const rev = await currentRevision(snap.db);
-            if (rev) {
-              req.pinned = { db: snap.db, seq: rev.seq };
-              if (rev.revision !== req.revision?.revision || rev.importedAt !== req.revision?.importedAt) {
-                req.revision = rev;
-                req.etag = etagOf(rev, req);
-              }
+      return database.pinned(async (db) => {
+        if (database.driver === 'pg') {
+          const rev = await currentRevision(db);
+          if (rev) {
+            req.pinned = { db, seq: rev.seq };
+            if (rev.revision !== req.revision?.revision || rev.importedAt !== req.revision?.importedAt) {
+              req.revision = rev;
+              req.etag = etagOf(rev, req);
             }
           }
-          return await handler.call(this, req, reply);
-        });
-      } finally {
-        await snap.release();
-      }
+        }
+        return handler.call(this, req, reply);
+      });
     } as typeof route.handler;
   });
   // Registered before the caching hooks: a replaced answer is never stored.

@@ -6,27 +6,19 @@ import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-/** One request's view: the read pool (one replica) every statement of the request goes to. */
-export interface Snapshot {
-  readonly db: Db;
-  /** Ends the view; idempotent. */
-  release(): Promise<void>;
-}
-
 export interface Database {
-  /** Reads: inside a request, the request's snapshot (see snapshot()); elsewhere the read pool (replicas when
-   * DATABASE_READ_URL is set). */
+  /** Reads: inside pinned(), the request's read handle; elsewhere the read pool (replicas when DATABASE_READ_URL is
+   * set). */
   readonly db: Db;
   /** Writes (migrations, imports): always the primary. */
   readonly writeDb: Db;
   readonly driver: 'pg' | 'pglite';
   /** True when reads go to a replica pool of their own. */
   readonly replicated: boolean;
-  /** The view of one request: all its reads on one pool (one replica), so that the revision it states and the data it
-   * reads come from one server; app.ts checks the revision before and after (see registerSnapshots). */
-  snapshot(): Promise<Snapshot>;
-  /** Runs fn with `db` bound to the snapshot (AsyncLocalStorage), so query code needs no handle passed around. */
-  within<T>(snap: Snapshot, fn: () => Promise<T>): Promise<T>;
+  /** Runs fn with every read on one pool (one replica), bound as `db` by AsyncLocalStorage so query code needs no
+   * handle passed around: the revision an answer states and the data it reads come from one server (app.ts checks
+   * the revision before and after, see registerSnapshots). */
+  pinned<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** SQL statements sent since the database was opened (transaction control included): what tests pin per request. */
   statements(): number;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
@@ -97,8 +89,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     let next = 0;
     const writeDb = drizzle(primary, { schema }) as unknown as Db;
     const readDbs = readPools.map((p) => drizzle(p, { schema }) as unknown as Db);
-    const store = new AsyncLocalStorage<Snapshot>();
-    const db = routed(() => store.getStore()?.db ?? readDbs[next % readDbs.length]!);
+    const store = new AsyncLocalStorage<Db>();
+    const db = routed(() => store.getStore() ?? readDbs[next % readDbs.length]!);
     return {
       db,
       writeDb,
@@ -106,10 +98,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       replicated: replicas.length > 0,
       // A request's reads all go to one pool (one replica), in parallel; app.ts checks that no import committed
       // while they ran (the revision sequence before and after), so an answer is never torn or mislabelled.
-      async snapshot() {
-        return { db: readDbs[next++ % readDbs.length]!, release: async () => {} };
+      pinned: (fn) => {
+        const one = readDbs[next++ % readDbs.length]!;
+        return store.run(one, () => fn(one));
       },
-      within: (snap, fn) => store.run(snap, fn),
       statements: () => sent,
       ping: async () => {
         await Promise.all(readDbs.map((d) => d.execute(sql`select 1`)));
@@ -137,14 +129,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
   const db = drizzle(client, { schema }) as unknown as Db;
   // One in-process connection, and imports that run in this process only: every request already sees one state.
-  const snap: Snapshot = { db, release: async () => {} };
   return {
     db,
     writeDb: db,
     driver: 'pglite',
     replicated: false,
-    snapshot: async () => snap,
-    within: (_s, fn) => fn(),
+    pinned: (fn) => fn(db),
     statements: () => sent,
     ping: async () => {
       await db.execute(sql`select 1`);

@@ -14,9 +14,8 @@ function failingDatabase(error: Error): Database {
     writeDb: db as Database['db'],
     driver: 'pg',
     replicated: false,
-    // Opening a request's snapshot fails as connecting would.
-    snapshot: async () => fail(),
-    within: (_s, fn) => fn(),
+    // A request's read handle fails as connecting would.
+    pinned: async () => fail(),
     statements: () => 0,
     ping: async () => fail(),
     close: async () => {},
