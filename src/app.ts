@@ -1,6 +1,5 @@
 // buildApp({ config, database }): zod compilers, OpenAPI, HTTP behaviour (problems, 404/405/406), and every route.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import FindMyWay from 'find-my-way';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -167,19 +166,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSnapshots(app, opts.database);
   registerListHooks(app);
 
-  // Every route path, to tell a wrong method (405 with Allow) from an unknown path (404).
-  const known = FindMyWay({ ignoreTrailingSlash: true });
-  const methods = new Map<string, Set<string>>();
-  app.addHook('onRoute', (route) => {
-    const list = Array.isArray(route.method) ? route.method : [route.method];
-    // CORS answers preflight OPTIONS on every path ('*'); that route says nothing about which paths exist.
-    if (route.url === '*' || list.every((m) => m === 'OPTIONS')) return;
-    if (!methods.has(route.url)) {
-      methods.set(route.url, new Set());
-      known.on('GET', route.url, () => {}, { url: route.url });
-    }
-    for (const m of list) methods.get(route.url)!.add(m);
-  });
+  // A wrong method (405 with Allow) told from an unknown path (404) by asking fastify's own router which methods
+  // route this path: no second copy of the routes. OPTIONS is left out: CORS answers preflight on every path ('*').
+  const ROUTED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'] as const;
+  const allowedOn = (path: string) => ROUTED_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
 
   app.addHook('onRequest', async (req, reply) => {
     const produces = req.routeOptions.config?.produces ?? ['application/json'];
@@ -190,10 +180,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    const match = known.find('GET', path);
-    if (match) {
-      const url = (match.store as { url: string }).url;
-      const allow = [...(methods.get(url) ?? [])].sort().join(', ');
+    const allowed = allowedOn(path);
+    if (allowed.length) {
+      const allow = allowed.join(', ');
       return sendProblem(
         req,
         reply,

@@ -52,6 +52,23 @@ t.test('wrong method: 405 with Allow', async (t) => {
   }
 });
 
+t.test('405 or 404 is what the router itself routes: every path kind, the method list from the routes', async (t) => {
+  const cases: [string, number, string | undefined][] = [
+    ['/v1/countries/KG/consequences', 405, 'GET, HEAD'],
+    ['/v1/cases.csv', 405, 'GET, HEAD'],
+    ['/ru/', 405, 'GET, HEAD'],
+    ['/v1/cases/kg-2024-osh-unnamed/', 405, 'GET, HEAD'],
+    ['/v1/no-such-thing', 404, undefined],
+    ['/v1/cases/a/b/c', 404, undefined],
+  ];
+  const got = [];
+  for (const [url] of cases) {
+    const res = await app.inject({ method: 'POST', url, payload: {} });
+    got.push([url, res.statusCode, res.headers.allow]);
+  }
+  t.same(got, cases);
+});
+
 t.test('Accept without JSON: 406; with */* or JSON: 200', async (t) => {
   const no = await app.inject({ url: '/v1/countries', headers: { accept: 'text/html' } });
   t.equal(no.statusCode, 406);
