@@ -50,3 +50,31 @@ t.test('the examples in the document parse with their own schemas', async (t) =>
   const doc = parse(generated);
   t.ok(doc.components.schemas.Case.examples?.length, 'Case examples reach the document');
 });
+
+t.test('unknown is written one way: no enum of the document has an "unknown" member (null says it)', async (t) => {
+  const doc = parse(generated);
+  const found: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${at}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.enum)) {
+      if (o.enum.some((v) => typeof v === 'string' && /^unknown$/i.test(v))) found.push(at);
+    }
+    for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
+  };
+  walk(doc, '#');
+  t.same(found, []);
+  // The fields that used to say "unknown" say it with null now (anyOf [enum, null] as zod writes a nullable enum).
+  const schemas = doc.components.schemas;
+  const nullable = (s: { anyOf?: { type?: string }[] }) => (s.anyOf ?? []).some((x) => x.type === 'null');
+  t.same(
+    {
+      caseOutcome: nullable(schemas.Case.properties.outcome),
+      noteStance: nullable(schemas.PracticeNote.properties.stance),
+      compareInForce: nullable(schemas.CompareRow.properties.inForce),
+      compareStance: nullable(schemas.CompareRow.properties.stance),
+    },
+    { caseOutcome: true, noteStance: true, compareInForce: true, compareStance: true },
+  );
+});

@@ -65,7 +65,6 @@ export const OUTCOMES = [
   'exempted',
   'pending',
   'wanted',
-  'unknown',
 ] as const;
 export const APPEAL_STATUSES = ['none-reported', 'filed', 'upheld', 'reduced', 'overturned'] as const;
 export const EVENT_KINDS = [
@@ -108,7 +107,9 @@ export const QUALIFIERS = ['exact', 'at-least', 'at-most', 'about'] as const;
  * a charge (attempt, illegal border crossing, terrorism), recorded with its number, heading and instrument. */
 export const PROVISION_SCOPES = ['core', 'related'] as const;
 export const PRACTICE_KINDS = ['practice', 'statistics', 'warning', 'policy', 'proposal', 'gap'] as const;
-export const STANCES = ['prosecutes', 'rarely-prosecutes', 'does-not-prosecute', 'unknown'] as const;
+/** No enum has an 'unknown' member: what the dataset does not know is null, everywhere (a case's outcome, a note's
+ * stance, a comparison's force). */
+export const STANCES = ['prosecutes', 'rarely-prosecutes', 'does-not-prosecute'] as const;
 export const FORCE_KINDS = ['state-armed-forces', 'private-military-company', 'volunteer-unit', 'armed-group'] as const;
 export const DESIGNATION_STATUSES = ['terrorist', 'extremist', 'banned'] as const;
 export const GAP_TOPICS = [
@@ -384,7 +385,7 @@ export const CaseFileSchema = z.strictObject({
         side: z.enum(SIDES).nullable(),
         force: slug.nullable(),
         conflict: slug.nullable(),
-        outcome: z.enum(OUTCOMES),
+        outcome: z.enum(OUTCOMES).nullable(),
         sentences: z.array(SentenceSchema).default([]),
         appeal: z
           .strictObject({ status: z.enum(APPEAL_STATUSES).nullable(), note: text.nullable().optional() })

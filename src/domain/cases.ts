@@ -124,7 +124,7 @@ export const CaseSchema = z
       .object({ id: z.string().describe('Conflict id'), name: z.string().describe('Name of the conflict') })
       .nullable()
       .describe('The conflict the defendant took part in; null if not reported'),
-    outcome: z.enum(OUTCOMES).describe('How the case ended, so far; unknown when the sources do not say'),
+    outcome: z.enum(OUTCOMES).nullable().describe('How the case ended, so far; null when the sources do not say'),
     sentences: z.array(SentenceSchema).describe('Main and additional punishments imposed'),
     appeal: z
       .object({

@@ -137,7 +137,7 @@ export const CaseBriefSchema = z
         place: z.string().nullable().describe('Where the court sits; null when not known'),
       })
       .describe('The court: the brief form of Case.court'),
-    outcome: z.enum(OUTCOMES).describe('How the case ended, so far'),
+    outcome: z.enum(OUTCOMES).nullable().describe('How the case ended, so far; null when the sources do not say'),
     sentence: z.string().nullable().describe('The main sentence in words, e.g. "5 years imprisonment (suspended)"'),
   })
   .meta({ id: 'CaseBrief' });
@@ -187,7 +187,8 @@ export const ConsequencesSchema = z
       .object({
         stance: z
           .enum(STANCES)
-          .describe('The stance of the most recent practice note that states one; unknown if none'),
+          .nullable()
+          .describe('The stance of the most recent practice note that states one; null (unknown) when none does'),
         notes: z.array(PracticeNoteSchema).describe('The practice notes of the country'),
       })
       .describe('How the law is applied in practice'),
@@ -197,7 +198,16 @@ export const ConsequencesSchema = z
           .number()
           .int()
           .describe('Rulings and prosecutions under the applicable provisions or with the conducts asked about'),
-        byOutcome: z.record(z.string(), z.number().int()).describe('Number of those cases per outcome'),
+        byOutcome: z
+          .array(
+            z.object({
+              outcome: z.enum(OUTCOMES).nullable().describe('The outcome; null for cases whose outcome is not known'),
+              cases: z.number().int().describe('Number of those cases with this outcome'),
+            }),
+          )
+          .describe(
+            'Those cases per outcome, in the order of the outcome list, unknown (null) last; only outcomes present',
+          ),
         sentences: z.array(SentenceStatSchema).describe('Distribution of the sentences actually imposed'),
         recent: z.array(CaseBriefSchema).describe('The most recent five'),
       })
@@ -252,8 +262,9 @@ export const CompareRowSchema = z
     found: z.boolean().describe('True when an applicable article is known for the country'),
     articles: z.array(z.string()).describe('Applicable provisions, e.g. kg-cc-2021-art-416 part 2'),
     inForce: z
-      .enum(['certain', 'possible', 'unknown'])
-      .describe('possible when the date falls inside an uncertain boundary; unknown when nothing was found'),
+      .enum(['certain', 'possible'])
+      .nullable()
+      .describe('possible when the date falls inside an uncertain boundary; null (unknown) when nothing was found'),
     imprisonmentMin: z
       .number()
       .nullable()
@@ -272,7 +283,10 @@ export const CompareRowSchema = z
     penaltyKinds: z.array(z.string()).describe('Kinds of main or alternative punishment available'),
     disputed: z.boolean().describe('True when sources disagree on a penalty of an applicable part'),
     exemption: z.boolean().describe('True when an applicable provision has an exemption note'),
-    stance: z.enum(STANCES).describe('The prosecution stance of the latest practice note that states one'),
+    stance: z
+      .enum(STANCES)
+      .nullable()
+      .describe('The prosecution stance of the latest practice note that states one; null (unknown) when none does'),
     rulings: z.number().int().describe('Known rulings and prosecutions (precedents)'),
   })
   .meta({ id: 'CompareRow' });

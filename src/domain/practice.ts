@@ -78,7 +78,10 @@ export const PracticeNoteSchema = z
     id: z.string().describe('Stable id of the note'),
     country: CountryCodeSchema,
     kind: z.enum(PRACTICE_KINDS).describe('practice, statistics, warning, policy, proposal or gap'),
-    stance: z.enum(STANCES).nullable().describe('The prosecution stance the note documents, if any'),
+    stance: z
+      .enum(STANCES)
+      .nullable()
+      .describe('The prosecution stance the note documents; null when it establishes none'),
     from: PartialDateSchema.nullable().describe('Start of the period described'),
     to: PartialDateSchema.nullable().describe('End of the period; null if ongoing or unknown'),
     statement: z.string().describe('The note, in our words'),

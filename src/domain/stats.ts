@@ -73,7 +73,7 @@ export const StatsRowSchema = z
       .object({
         country: CountryCodeSchema.optional(),
         year: z.number().int().nullable().optional().describe('Year of the decision (or report)'),
-        outcome: z.enum(OUTCOMES).optional().describe('Outcome of the case'),
+        outcome: z.enum(OUTCOMES).nullable().optional().describe('Outcome of the case; null: not known'),
         sentenceKind: z.enum(PENALTY_KINDS).nullable().optional().describe('Kind of the first sentence; null: none'),
         provision: z.string().nullable().optional().describe('A provision charged (id); null: none recorded'),
         force: z.string().nullable().optional().describe('The force served (id); null: not reported'),

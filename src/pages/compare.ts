@@ -84,7 +84,7 @@ export async function comparePage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
                 ${a.found && a.penalties.length === 0 ? s.penaltyUnknown : penaltyGroups(ctx, a.penalties, { details: false })}
               </td>
               <td>${a.exemptionAvailable ? s.yes : s.no}</td>
-              <td>${label(s.stances, a.practice.stance)}</td>
+              <td>${label(s.stances, a.practice.stance, s.stances.unknown)}</td>
               <td>${a.precedents.count}</td>
             </tr>`;
           })}

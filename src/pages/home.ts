@@ -67,13 +67,13 @@ export async function homePage(ctx: Ctx, db: Db): Promise<PageContent> {
             ${a.found && a.penalties.length === 0 ? html`<p class="meta">${s.penaltyUnknown}</p>` : ''}
             ${penaltyGroups(ctx, a.penalties, { details: false })}`
         : '';
-    const stance = mercenary.get(c.code)?.practice.stance ?? fighting.get(c.code)?.practice.stance ?? 'unknown';
+    const stance = mercenary.get(c.code)?.practice.stance ?? fighting.get(c.code)?.practice.stance ?? null;
     return html`<li class="card" id="${c.code}">
       <h3><a href="${ctx.href(`/countries/${c.code}`)}">${name}</a></h3>
       ${c.nameOriginal ? html`<p class="meta">${c.nameOriginal}</p>` : ''}
       ${block(s.fightingAbroad, fighting.get(c.code))} ${block(s.mercenarism, mercenary.get(c.code))}
       <p>
-        <strong>${s.stance}:</strong> ${label(s.stances, stance)}.
+        <strong>${s.stance}:</strong> ${label(s.stances, stance, s.stances.unknown)}.
         <a href="${ctx.href(`/rulings?country=${c.code}`)}">${s.rulingsCount(c.counts.cases)}</a>
       </p>
     </li>`;

@@ -42,7 +42,7 @@ export function rulingsTable(ctx: Ctx, cases: readonly Case[]): SafeHtml {
               <td>
                 ${c.charges.map((ch, i) => html`${i ? ', ' : ''}${s.article(ch.provision.article)}${ch.part ? ` (${s.part(ch.part)})` : ''}`)}
               </td>
-              <td>${label(s.outcomes, c.outcome)}</td>
+              <td>${label(s.outcomes, c.outcome, s.outcomes.unknown)}</td>
               <td>
                 ${c.sentences.length ? c.sentences.map((x, i) => html`${i ? '; ' : ''}${sentenceText(ctx, x)}`) : '—'}
               </td>

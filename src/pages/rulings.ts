@@ -140,7 +140,7 @@ export async function rulingPage(ctx: Ctx, db: Db, id: string): Promise<PageCont
       [s.side, c.side ? label(s.sides, c.side) : null],
       [s.force, c.force ? ctx.name(c.force.name) : null],
       [s.conflict, c.conflict ? ctx.name(c.conflict.name) : null],
-      [s.outcome, label(s.outcomes, c.outcome)],
+      [s.outcome, label(s.outcomes, c.outcome, s.outcomes.unknown)],
       [s.sentence, c.sentences.map((x) => sentenceText(ctx, x)).join('; ') || null],
       [
         s.appeal,

@@ -155,13 +155,13 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
     <h3>${s.howCourts}</h3>
     <p>
       ${s.rulingsCount(a.precedents.count)}${
-        Object.keys(a.precedents.byOutcome).length
-          ? `: ${Object.entries(a.precedents.byOutcome)
-              .map(([k, n]) => `${label(s.outcomes, k)} ${n}`)
+        a.precedents.byOutcome.length
+          ? `: ${a.precedents.byOutcome
+              .map((o) => `${label(s.outcomes, o.outcome, s.outcomes.unknown)} ${o.cases}`)
               .join(', ')}`
           : ''
       }.
-      ${s.stance}: ${label(s.stances, a.practice.stance)}.
+      ${s.stance}: ${label(s.stances, a.practice.stance, s.stances.unknown)}.
     </p>
     ${
       ranges.length

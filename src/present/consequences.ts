@@ -88,7 +88,7 @@ export interface UnknownsInput {
   /** The country's articles that reach the conducts in some version, to say why none is in force on the date. */
   known: { id: string; versions: Version[] }[];
   practiceNotes: number;
-  stance: string;
+  stance: string | null;
 }
 
 /** What the dataset does not know that bears on the answer, in sentences. */
@@ -148,7 +148,7 @@ export function unknownsOf(x: UnknownsInput): string[] {
     out.push(`Sources disagree on ${g.kind.replaceAll('-', ' ')} (${g.role}): ${values}.`);
   }
   if (x.practiceNotes === 0) out.push(`The prosecution practice of ${x.country} is not documented in the dataset.`);
-  else if (x.stance === 'unknown')
+  else if (x.stance === null)
     out.push(
       `The dataset holds ${x.practiceNotes} practice note(s) for ${x.country}, but none states a prosecution stance.`,
     );

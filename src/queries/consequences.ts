@@ -3,7 +3,7 @@
 // (present/consequences.ts).
 import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { COUNTRY_CODES } from '../data/files.js';
+import { COUNTRY_CODES, OUTCOMES } from '../data/files.js';
 import type { SourceRef } from '../domain/common.js';
 import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Penalty, Version } from '../domain/provisions.js';
@@ -206,8 +206,9 @@ export async function consequences(db: Db, input: ConsequencesInput): Promise<Co
             where case_id = any(${textArray(caseIds)}) order by case_id, ord`,
       )
     : [];
-  const byOutcome: Record<string, number> = {};
-  for (const r of precedentRows) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
+  const byOutcome = [...OUTCOMES, null]
+    .map((outcome) => ({ outcome, cases: precedentRows.filter((r) => r.outcome === outcome).length }))
+    .filter((o) => o.cases > 0);
   const firstSentence = new Map<string, (typeof sentences)[number]>();
   for (const s of sentences) if (!firstSentence.has(s.case_id)) firstSentence.set(s.case_id, s);
 
@@ -295,7 +296,7 @@ export async function compare(db: Db, input: Omit<ConsequencesInput, 'country'>)
       return {
         country: a.country,
         found: a.found,
-        inForce: !a.found ? 'unknown' : a.provisions.every((p) => p.inForce === 'certain') ? 'certain' : 'possible',
+        inForce: !a.found ? null : a.provisions.every((p) => p.inForce === 'certain') ? 'certain' : 'possible',
         articles: a.provisions.flatMap((p) =>
           p.wholeArticle
             ? [`${p.provision.id} (part unknown)`]

@@ -235,12 +235,14 @@ export function lenientUndecided(part: RulePart, after: Span, later: readonly Ca
   return out;
 }
 
-/** The stance of the most recent practice note that states one. */
-export function latestStance<N extends { stance: string | null; from: string | null }>(notes: readonly N[]): string {
+/** The stance of the most recent practice note that states one; null (unknown) when none does. */
+export function latestStance<S extends string, N extends { stance: S | null; from: string | null }>(
+  notes: readonly N[],
+): S | null {
   const stated = notes
-    .filter((n) => n.stance !== null && n.stance !== 'unknown')
+    .filter((n) => n.stance !== null)
     .sort((a, b) => boundsOf(b.from ?? '1900').earliest.localeCompare(boundsOf(a.from ?? '1900').earliest));
-  return stated[0]?.stance ?? 'unknown';
+  return stated[0]?.stance ?? null;
 }
 
 /** Whether something dated (a designation, an amnesty) is in effect on a date: from/to are partial dates or null. */

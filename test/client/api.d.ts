@@ -1165,11 +1165,8 @@ export interface components {
                 /** @description Name of the conflict */
                 name: string;
             } | null;
-            /**
-             * @description How the case ended, so far; unknown when the sources do not say
-             * @enum {string}
-             */
-            outcome: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+            /** @description How the case ended, so far; null when the sources do not say */
+            outcome: ("convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted") | null;
             /** @description Main and additional punishments imposed */
             sentences: components["schemas"]["Sentence"][];
             /** @description null when nothing is reported about an appeal */
@@ -1701,8 +1698,8 @@ export interface components {
              * @enum {string}
              */
             kind: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
-            /** @description The prosecution stance the note documents, if any */
-            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute" | "unknown") | null;
+            /** @description The prosecution stance the note documents; null when it establishes none */
+            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
             /** @description Start of the period described */
             from: string | null;
             /** @description End of the period; null if ongoing or unknown */
@@ -1860,11 +1857,8 @@ export interface components {
                 /** @description Where the court sits; null when not known */
                 place: string | null;
             };
-            /**
-             * @description How the case ended, so far
-             * @enum {string}
-             */
-            outcome: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+            /** @description How the case ended, so far; null when the sources do not say */
+            outcome: ("convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted") | null;
             /** @description The main sentence in words, e.g. "5 years imprisonment (suspended)" */
             sentence: string | null;
         };
@@ -1908,11 +1902,8 @@ export interface components {
             }[];
             /** @description How the law is applied in practice */
             practice: {
-                /**
-                 * @description The stance of the most recent practice note that states one; unknown if none
-                 * @enum {string}
-                 */
-                stance: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute" | "unknown";
+                /** @description The stance of the most recent practice note that states one; null (unknown) when none does */
+                stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
                 /** @description The practice notes of the country */
                 notes: components["schemas"]["PracticeNote"][];
             };
@@ -1920,10 +1911,13 @@ export interface components {
             precedents: {
                 /** @description Rulings and prosecutions under the applicable provisions or with the conducts asked about */
                 count: number;
-                /** @description Number of those cases per outcome */
+                /** @description Those cases per outcome, in the order of the outcome list, unknown (null) last; only outcomes present */
                 byOutcome: {
-                    [key: string]: number;
-                };
+                    /** @description The outcome; null for cases whose outcome is not known */
+                    outcome: ("convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted") | null;
+                    /** @description Number of those cases with this outcome */
+                    cases: number;
+                }[];
                 /** @description Distribution of the sentences actually imposed */
                 sentences: components["schemas"]["SentenceStat"][];
                 /** @description The most recent five */
@@ -1946,11 +1940,8 @@ export interface components {
             found: boolean;
             /** @description Applicable provisions, e.g. kg-cc-2021-art-416 part 2 */
             articles: string[];
-            /**
-             * @description possible when the date falls inside an uncertain boundary; unknown when nothing was found
-             * @enum {string}
-             */
-            inForce: "certain" | "possible" | "unknown";
+            /** @description possible when the date falls inside an uncertain boundary; null (unknown) when nothing was found */
+            inForce: ("certain" | "possible") | null;
             /** @description Envelope of the stated minimum terms (not a stated penalty); null if one alternative gives none */
             imprisonmentMin: number | null;
             /** @description Envelope of the stated maximum terms (not a stated penalty); null if one alternative gives none */
@@ -1967,11 +1958,8 @@ export interface components {
             disputed: boolean;
             /** @description True when an applicable provision has an exemption note */
             exemption: boolean;
-            /**
-             * @description The prosecution stance of the latest practice note that states one
-             * @enum {string}
-             */
-            stance: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute" | "unknown";
+            /** @description The prosecution stance of the latest practice note that states one; null (unknown) when none does */
+            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
             /** @description Known rulings and prosecutions (precedents) */
             rulings: number;
         };
@@ -2257,11 +2245,8 @@ export interface components {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Year of the decision (or report) */
                 year?: number | null;
-                /**
-                 * @description Outcome of the case
-                 * @enum {string}
-                 */
-                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+                /** @description Outcome of the case; null: not known */
+                outcome?: ("convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted") | null;
                 /** @description Kind of the first sentence; null: none */
                 sentenceKind?: ("imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty") | null;
                 /** @description A provision charged (id); null: none recorded */
@@ -5106,7 +5091,7 @@ export interface operations {
                 /** @description Only cases with this conduct code */
                 conduct?: string;
                 /** @description Only cases with this outcome */
-                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted";
                 /** @description Only cases where the defendant served this force */
                 force?: string;
                 /** @description Only cases where the defendant served this side */
@@ -5260,7 +5245,7 @@ export interface operations {
                 /** @description Only cases with this conduct code */
                 conduct?: string;
                 /** @description Only cases with this outcome */
-                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted";
                 /** @description Only cases where the defendant served this force */
                 force?: string;
                 /** @description Only cases where the defendant served this side */
@@ -5545,7 +5530,7 @@ export interface operations {
                 /** @description Only cases with this conduct code */
                 conduct?: string;
                 /** @description Only cases with this outcome */
-                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted";
                 /** @description Only cases where the defendant served this force */
                 force?: string;
                 /** @description Only cases where the defendant served this side */
@@ -5691,7 +5676,7 @@ export interface operations {
                 /** @description Only cases with this conduct code */
                 conduct?: string;
                 /** @description Only cases with this outcome */
-                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted" | "unknown";
+                outcome?: "convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted";
                 /** @description Only cases where the defendant served this force */
                 force?: string;
                 /** @description Only cases where the defendant served this side */
@@ -6552,7 +6537,7 @@ export interface operations {
                 /** @description ISO 3166-1 alpha-2 code: KZ, KG, TJ, TM or UZ, in upper or lower case */
                 country?: "KZ" | "KG" | "TJ" | "TM" | "UZ" | "kz" | "kg" | "tj" | "tm" | "uz";
                 kind?: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
-                stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute" | "unknown";
+                stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description Opaque cursor from `page.next` of the previous page */
@@ -6674,7 +6659,7 @@ export interface operations {
                 /** @description ISO 3166-1 alpha-2 code: KZ, KG, TJ, TM or UZ, in upper or lower case */
                 country?: "KZ" | "KG" | "TJ" | "TM" | "UZ" | "kz" | "kg" | "tj" | "tm" | "uz";
                 kind?: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
-                stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute" | "unknown";
+                stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description Opaque cursor from `page.next` of the previous page */

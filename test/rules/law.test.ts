@@ -268,13 +268,14 @@ t.test(
 );
 
 t.test('practice stance and dated effects', async (t) => {
-  t.equal(latestStance([]), 'unknown');
+  t.equal(latestStance([]), null);
+  t.equal(latestStance([{ stance: null, from: '2025' }]), null);
   t.equal(
     latestStance([
       { stance: 'rarely-prosecutes', from: '2015' },
       { stance: 'prosecutes', from: '2023-05' },
       { stance: null, from: '2025' },
-      { stance: 'unknown', from: '2026' },
+      { stance: 'rarely-prosecutes', from: null },
     ]),
     'prosecutes',
   );

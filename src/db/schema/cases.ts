@@ -29,7 +29,7 @@ export const cases = pgTable(
     side: text('side'),
     forceId: text('force_id').references(() => forces.id),
     conflictId: text('conflict_id').references(() => conflicts.id),
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome'),
     appealStatus: text('appeal_status'),
     appealNote: text('appeal_note'),
     // Where reports disagree: [{ field, note, sources: [source ids] }].

@@ -29,10 +29,12 @@ export interface Labels {
   countries: Of<typeof COUNTRY_CODES>;
   /** Conduct codes come from data/conducts.yaml; a code missing here shows the data's English label. */
   conducts: Record<string, string>;
-  outcomes: Of<typeof OUTCOMES>;
+  /** `unknown` names a null outcome (the API has no 'unknown' value). */
+  outcomes: Of<typeof OUTCOMES> & { unknown: string };
   penaltyKinds: Of<typeof PENALTY_KINDS>;
   roles: Of<typeof PENALTY_ROLES>;
-  stances: Of<typeof STANCES>;
+  /** `unknown` names a null stance. */
+  stances: Of<typeof STANCES> & { unknown: string };
   sides: Of<typeof SIDES>;
   conditions: Of<typeof EXEMPTION_CONDITIONS>;
   effects: Of<typeof EXEMPTION_EFFECTS>;
