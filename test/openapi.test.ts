@@ -78,3 +78,26 @@ t.test('unknown is written one way: no enum of the document has an "unknown" mem
     { caseOutcome: true, noteStance: true, compareInForce: true, compareStance: true },
   );
 });
+
+t.test('every parameter, every schema property and every response is described', async (t) => {
+  const doc = parse(generated);
+  const missing: string[] = [];
+  const walk = (s: Record<string, unknown> | undefined, at: string): void => {
+    if (!s || typeof s !== 'object') return;
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+      if (!v.description && !v.$ref) missing.push(`${at}.${k}`);
+      walk(v, `${at}.${k}`);
+    }
+    walk(s.items as Record<string, unknown> | undefined, `${at}[]`);
+    for (const x of (s.anyOf ?? []) as Record<string, unknown>[]) walk(x, at);
+  };
+  for (const [name, schema] of Object.entries<Record<string, unknown>>(doc.components.schemas)) walk(schema, name);
+  for (const item of Object.values<Record<string, Record<string, unknown>>>(doc.paths))
+    for (const op of Object.values(item)) {
+      for (const p of (op.parameters ?? []) as { name: string; description?: string }[])
+        if (!p.description) missing.push(`${op.operationId} parameter ${p.name}`);
+      for (const [code, r] of Object.entries((op.responses ?? {}) as Record<string, { description?: string }>))
+        if (!r.description || r.description === 'Default Response') missing.push(`${op.operationId} ${code}`);
+    }
+  t.same(missing, []);
+});

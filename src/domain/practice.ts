@@ -96,8 +96,11 @@ export const PracticeListSchema = list(PracticeNoteSchema, 'PracticeList');
 
 export const PracticeQuerySchema = z.strictObject({
   country: CountryParamSchema.optional(),
-  kind: z.enum(PRACTICE_KINDS).optional(),
-  stance: z.enum(STANCES).optional(),
+  kind: z.enum(PRACTICE_KINDS).optional().describe('Only notes of this kind'),
+  stance: z
+    .enum(STANCES)
+    .optional()
+    .describe('Only notes that establish this stance (notes that establish none have a null stance)'),
   limit: LimitSchema,
   cursor: CursorSchema,
   count: CountFlagSchema,

@@ -6536,7 +6536,9 @@ export interface operations {
             query?: {
                 /** @description ISO 3166-1 alpha-2 code: KZ, KG, TJ, TM or UZ, in upper or lower case */
                 country?: "KZ" | "KG" | "TJ" | "TM" | "UZ" | "kz" | "kg" | "tj" | "tm" | "uz";
+                /** @description Only notes of this kind */
                 kind?: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
+                /** @description Only notes that establish this stance (notes that establish none have a null stance) */
                 stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
@@ -6658,7 +6660,9 @@ export interface operations {
             query?: {
                 /** @description ISO 3166-1 alpha-2 code: KZ, KG, TJ, TM or UZ, in upper or lower case */
                 country?: "KZ" | "KG" | "TJ" | "TM" | "UZ" | "kz" | "kg" | "tj" | "tm" | "uz";
+                /** @description Only notes of this kind */
                 kind?: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
+                /** @description Only notes that establish this stance (notes that establish none have a null stance) */
                 stance?: "prosecutes" | "rarely-prosecutes" | "does-not-prosecute";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
