@@ -2,38 +2,28 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { recordChanges as changesTable, recordHashes } from '../db/schema/index.js';
+import { RESOURCE_KINDS, type ResourceKind } from '../domain/resources.js';
 import type { Dataset } from './load.js';
 
-/** The record types of the change feed, with the API path of each. */
-export const CHANGE_TYPES = {
-  country: '/v1/countries/',
-  conduct: '/v1/conducts/',
-  force: '/v1/forces/',
-  instrument: '/v1/instruments/',
-  provision: '/v1/provisions/',
-  case: '/v1/cases/',
-  practice: '/v1/practice/',
-  source: '/v1/sources/',
-} as const;
-
-export type ChangeType = keyof typeof CHANGE_TYPES;
-
 const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
+
+/** Each resource's records in the data files, as [id, record]: a Record over every ResourceKind, so a resource added
+ * to the registry (domain/resources.ts) does not compile until its records are hashed for the change feed. */
+const RECORDS_OF: Record<ResourceKind, (ds: Dataset) => [string, unknown][]> = {
+  source: (ds) => ds.sources.flatMap(({ data }) => data.sources.map((x) => [x.id, x] as [string, unknown])),
+  conduct: (ds) => ds.conducts.conducts.map((x) => [x.code, x]),
+  force: (ds) => ds.forces.forces.map((x) => [x.id, x]),
+  country: (ds) => ds.countries.map((c) => [c.country.country.code, c.country]),
+  instrument: (ds) => ds.countries.flatMap((c) => c.law.instruments.map((x) => [x.id, x] as [string, unknown])),
+  provision: (ds) => ds.countries.flatMap((c) => c.law.provisions.map((x) => [x.id, x] as [string, unknown])),
+  case: (ds) => ds.countries.flatMap((c) => c.cases.cases.map((x) => [x.id, x] as [string, unknown])),
+  practice: (ds) => ds.countries.flatMap((c) => c.practice.practice.map((x) => [x.id, x] as [string, unknown])),
+};
 
 /** `type:id` -> hash of the record as the data files give it. */
 export function recordHashesOf(ds: Dataset): Map<string, string> {
   const out = new Map<string, string>();
-  const put = (type: ChangeType, id: string, v: unknown) => out.set(`${type}:${id}`, hash(v));
-  for (const { data } of ds.sources) for (const x of data.sources) put('source', x.id, x);
-  for (const x of ds.conducts.conducts) put('conduct', x.code, x);
-  for (const x of ds.forces.forces) put('force', x.id, x);
-  for (const c of ds.countries) {
-    put('country', c.country.country.code, c.country);
-    for (const x of c.law.instruments) put('instrument', x.id, x);
-    for (const x of c.law.provisions) put('provision', x.id, x);
-    for (const x of c.cases.cases) put('case', x.id, x);
-    for (const x of c.practice.practice) put('practice', x.id, x);
-  }
+  for (const kind of RESOURCE_KINDS) for (const [id, v] of RECORDS_OF[kind](ds)) out.set(`${kind}:${id}`, hash(v));
   return out;
 }
 

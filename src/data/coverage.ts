@@ -1,23 +1,8 @@
 // What the dataset covers, per country and kind, and what it lists as missing: `npm run data:coverage` and /v1/meta.
+import type { Coverage } from '../domain/meta.js';
 import type { Dataset } from './load.js';
 
-export interface CountryCoverage {
-  country: string;
-  provisions: number;
-  /** Provisions whose latest version was read in the official text (not known from statements or reports). */
-  provisionsFromOfficialText: number;
-  cases: number;
-  casesByBasis: Record<string, number>;
-  casesWithSentence: number;
-  practiceNotes: number;
-  amnestyActs: number;
-  gaps: { topic: string; note: string }[];
-}
-
-export interface Coverage {
-  countries: CountryCoverage[];
-  sourcesByKind: Record<string, number>;
-}
+export type { Coverage };
 
 const tally = (keys: string[]) => keys.reduce<Record<string, number>>((o, k) => ((o[k] = (o[k] ?? 0) + 1), o), {});
 

@@ -1,146 +1,36 @@
 // zod schemas of the YAML files in data/ (see data/FORMAT.md): the shape of each file, before cross-checks.
 import { z } from 'zod';
-
-export const COUNTRY_CODES = ['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const;
-export const SOURCE_KINDS = [
-  'official-text',
-  'court-record',
-  'government-statement',
-  'ngo',
-  'media',
-  'legal-database',
-  'academic',
-] as const;
-export const BASES = ['official-text', 'official-statement', 'reported'] as const;
-export const INSTRUMENT_KINDS = ['criminal-code', 'law', 'amnesty-act', 'decree', 'court-guidance'] as const;
-export const CATEGORIES = ['minor', 'less-grave', 'grave', 'especially-grave'] as const;
-export const PENALTY_KINDS = [
-  'imprisonment',
-  'restriction-of-liberty',
-  'fine',
-  'correctional-labour',
-  'confiscation',
-  'deprivation-of-right',
-  'deprivation-of-rank',
-  'arrest',
-  'community-service',
-  'probation-supervision',
-  'deportation',
-  'deprivation-of-citizenship',
-  'life-imprisonment',
-  'death-penalty',
-] as const;
-export const PENALTY_UNITS = [
-  'years',
-  'months',
-  'days',
-  'hours',
-  'monthly-indices',
-  'calculation-indices',
-  'base-amounts',
-  'minimum-wages',
-] as const;
-export const PENALTY_ROLES = ['main', 'alternative', 'additional'] as const;
-export const EXEMPTION_CONDITIONS = [
-  'voluntary-return',
-  'voluntary-surrender',
-  'voluntary-cessation',
-  'assistance',
-  'no-other-crime',
-  'first-offence',
-  'active-repentance',
-] as const;
-export const EXEMPTION_EFFECTS = ['release-from-liability', 'mitigation'] as const;
-export const COURT_LEVELS = ['first-instance', 'appeal', 'cassation', 'supreme', 'military'] as const;
-/** How a case's date is known: decision (the court's date), reported (the report's date), inferred (worked out
- * from the source's own context), not-after (undated ruling; the date is that of the report, an upper bound). */
-export const DATE_KINDS = ['decision', 'reported', 'inferred', 'not-after'] as const;
-export const SIDES = ['russia', 'ukraine', 'other'] as const;
-export const OUTCOMES = [
-  'convicted',
-  'acquitted',
-  'charged',
-  'dismissed',
-  'released-under-amnesty',
-  'exempted',
-  'pending',
-  'wanted',
-] as const;
-export const APPEAL_STATUSES = ['none-reported', 'filed', 'upheld', 'reduced', 'overturned'] as const;
-export const EVENT_KINDS = [
-  'amnesty',
-  'pardon',
-  'prisoner-exchange',
-  're-enlistment',
-  'flight',
-  'release',
-  'death',
-  'detention',
-  'extradition',
-  'other',
-] as const;
-/** What a statistic counts (data/FORMAT.md). */
-export const MEASURES = [
-  'cases-opened',
-  'persons-charged',
-  'persons-wanted',
-  'convicted',
-  'sentenced',
-  'acquitted',
-  'exempted',
-  'pardoned',
-  'amnestied',
-  'returned',
-  'repatriated',
-  'detained',
-  'extradited',
-  'killed',
-  'departed',
-  'fighting-abroad',
-  'recruited',
-  'deported',
-  'citizenship-revoked',
-  'citizenship-revocation-sought',
-] as const;
-export const QUALIFIERS = ['exact', 'at-least', 'at-most', 'about'] as const;
-/** core: an article on the subject, modelled with its texts over time; related: another article the sources name in
- * a charge (attempt, illegal border crossing, terrorism), recorded with its number, heading and instrument. */
-export const PROVISION_SCOPES = ['core', 'related'] as const;
-export const PRACTICE_KINDS = ['practice', 'statistics', 'warning', 'policy', 'proposal', 'gap'] as const;
-/** No enum has an 'unknown' member: what the dataset does not know is null, everywhere (a case's outcome, a note's
- * stance, a comparison's force). */
-export const STANCES = ['prosecutes', 'rarely-prosecutes', 'does-not-prosecute'] as const;
-export const FORCE_KINDS = ['state-armed-forces', 'private-military-company', 'volunteer-unit', 'armed-group'] as const;
-export const DESIGNATION_STATUSES = ['terrorist', 'extremist', 'banned'] as const;
-export const GAP_TOPICS = [
-  'penalties',
-  'history',
-  'cases',
-  'statistics',
-  'practice',
-  'amnesty',
-  'exemptions',
-  'other',
-] as const;
+import { partialDate } from '../domain/common.js';
+import {
+  COUNTRY_CODES,
+  SOURCE_KINDS,
+  BASES,
+  INSTRUMENT_KINDS,
+  CATEGORIES,
+  PENALTY_KINDS,
+  PENALTY_UNITS,
+  PENALTY_ROLES,
+  EXEMPTION_CONDITIONS,
+  EXEMPTION_EFFECTS,
+  COURT_LEVELS,
+  DATE_KINDS,
+  SIDES,
+  OUTCOMES,
+  APPEAL_STATUSES,
+  EVENT_KINDS,
+  MEASURES,
+  QUALIFIERS,
+  PROVISION_SCOPES,
+  PRACTICE_KINDS,
+  STANCES,
+  FORCE_KINDS,
+  DESIGNATION_STATUSES,
+  GAP_TOPICS,
+} from '../domain/vocabulary.js';
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'must be a lower-case kebab-case identifier (a-z, 0-9, -)');
-
-/** True when y-m-d names a day of the calendar (rejects 2024-02-30). */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** "YYYY", "YYYY-MM" or "YYYY-MM-DD"; the precision is the format. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY-MM-DD, YYYY-MM or YYYY (in YAML, quoted)')
-  .refine((s) => {
-    const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
-    return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
-  }, 'is not a real date');
 
 /** A change's in-force date: a partial date, or "A/B" (ISO 8601 interval) when it is known only to lie between the
  * first day of A and the last day of B. */

@@ -17,32 +17,8 @@ export interface ImportResult {
   counts: Record<string, number>;
 }
 
-// Children before parents for deletes; the reverse order for inserts.
-const TABLES = [
-  ['searchDocuments', s.searchDocuments],
-  ['searchTerms', s.searchTerms],
-  ['recordSources', s.recordSources],
-  ['caseEvents', s.caseEvents],
-  ['caseSentences', s.caseSentences],
-  ['caseCharges', s.caseCharges],
-  ['cases', s.cases],
-  ['practiceStatistics', s.practiceStatistics],
-  ['practicePenalties', s.practicePenalties],
-  ['practiceNotes', s.practiceNotes],
-  ['penalties', s.penalties],
-  ['exemptions', s.exemptions],
-  ['provisionParts', s.provisionParts],
-  ['provisionVersions', s.provisionVersions],
-  ['provisions', s.provisions],
-  ['instruments', s.instruments],
-  ['forceDesignations', s.forceDesignations],
-  ['forces', s.forces],
-  ['conflicts', s.conflicts],
-  ['conducts', s.conducts],
-  ['countryGaps', s.countryGaps],
-  ['countries', s.countries],
-  ['sources', s.sources],
-] as const satisfies readonly (readonly [keyof Rows, unknown])[];
+// Children before parents for deletes; the reverse order for inserts (the registry in db/schema/index.ts).
+const TABLES = Object.entries(s.DATASET_TABLES) as [keyof Rows, (typeof s.DATASET_TABLES)[keyof Rows]][];
 
 const BATCH = 500;
 

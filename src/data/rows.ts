@@ -1,50 +1,14 @@
 // Turns a checked dataset into the rows of each table, with stable ids derived from the data ids.
 import type * as s from '../db/schema/index.js';
 import { boundsOf, precisionOf, startOf } from '../rules/dates.js';
+import type { RecordType } from '../domain/vocabulary.js';
 import type { Dataset } from './load.js';
 import { foldText } from '../text/fold.js';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
-export interface Rows {
-  sources: Row<typeof s.sources>[];
-  recordSources: Row<typeof s.recordSources>[];
-  countries: Row<typeof s.countries>[];
-  countryGaps: Row<typeof s.countryGaps>[];
-  conducts: Row<typeof s.conducts>[];
-  conflicts: Row<typeof s.conflicts>[];
-  forces: Row<typeof s.forces>[];
-  forceDesignations: Row<typeof s.forceDesignations>[];
-  instruments: Row<typeof s.instruments>[];
-  provisions: Row<typeof s.provisions>[];
-  provisionVersions: Row<typeof s.provisionVersions>[];
-  provisionParts: Row<typeof s.provisionParts>[];
-  penalties: Row<typeof s.penalties>[];
-  exemptions: Row<typeof s.exemptions>[];
-  cases: Row<typeof s.cases>[];
-  caseCharges: Row<typeof s.caseCharges>[];
-  caseSentences: Row<typeof s.caseSentences>[];
-  caseEvents: Row<typeof s.caseEvents>[];
-  practiceNotes: Row<typeof s.practiceNotes>[];
-  practiceStatistics: Row<typeof s.practiceStatistics>[];
-  practicePenalties: Row<typeof s.practicePenalties>[];
-  searchDocuments: Row<typeof s.searchDocuments>[];
-  searchTerms: Row<typeof s.searchTerms>[];
-}
-
-/** The kinds of record that carry sources, as stored in record_sources.record_type. */
-export type RecordType =
-  | 'country'
-  | 'conflict'
-  | 'force'
-  | 'designation'
-  | 'instrument'
-  | 'version'
-  | 'penalty'
-  | 'case'
-  | 'event'
-  | 'practice'
-  | 'statistic';
+/** The rows of every dataset table (db/schema's DATASET_TABLES), by table. */
+export type Rows = { -readonly [K in keyof typeof s.DATASET_TABLES]: Row<(typeof s.DATASET_TABLES)[K]>[] };
 
 export function toRows(ds: Dataset): Rows {
   const r: Rows = {

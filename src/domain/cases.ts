@@ -1,6 +1,5 @@
 // The Case resource: a court ruling or prosecution, with its charges, sentences and later events.
 import { z } from 'zod';
-import { CountFlagSchema } from '../http/formats.js';
 import {
   APPEAL_STATUSES,
   COURT_LEVELS,
@@ -10,10 +9,10 @@ import {
   PROVISION_SCOPES,
   PENALTY_KINDS,
   SIDES,
-  partialDate,
-} from '../data/files.js';
+} from '../domain/vocabulary.js';
 import {
   BasisSchema,
+  CountFlagSchema,
   CountryCodeSchema,
   CountryParamSchema,
   CursorSchema,
@@ -23,6 +22,7 @@ import {
   ProvisionRefSchema,
   SourceRefsSchema,
   list,
+  partialDate,
 } from './common.js';
 import { caseExample } from './examples.js';
 import { TextQuerySchema } from './search.js';

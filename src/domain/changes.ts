@@ -1,9 +1,9 @@
 // The change feed: what each import created, updated or deleted, for apps that sync without re-reading everything.
 import { z } from 'zod';
-import { CHANGE_TYPES } from '../data/changes.js';
+import { RESOURCE_KINDS } from './resources.js';
 import { CursorSchema, LimitSchema, PageSchema } from './common.js';
 
-const TYPES = Object.keys(CHANGE_TYPES) as [keyof typeof CHANGE_TYPES, ...(keyof typeof CHANGE_TYPES)[]];
+const TYPES = RESOURCE_KINDS;
 
 export const ChangesQuerySchema = z.strictObject({
   since: z

@@ -1,6 +1,7 @@
 // Schemas shared by every resource: identifiers, dates with precision, source references, pages and problems.
 import { z } from 'zod';
-import { BASES, COUNTRY_CODES, SOURCE_KINDS } from '../data/files.js';
+import { isRealDate } from '../rules/dates.js';
+import { BASES, COUNTRY_CODES, SOURCE_KINDS } from '../domain/vocabulary.js';
 import { sourceRefExample } from './examples.js';
 
 export const CountryCodeSchema = z
@@ -22,6 +23,16 @@ export const BasisSchema = z
     'How the fact is known: official-text (read in the code or act itself), official-statement (a ministry, court, prosecutor or embassy said it), reported (media or NGO)',
   )
   .meta({ id: 'Basis' });
+
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real date from 1900 to 2100: the precision is the format (validates the
+ * data files' dates and date filters). */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date YYYY-MM-DD, YYYY-MM or YYYY (in YAML, quoted)')
+  .refine((s) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
+    return y >= 1900 && y <= 2100 && isRealDate(y, m, d);
+  }, 'is not a real date');
 
 export const PartialDateSchema = z
   .string()
@@ -79,6 +90,11 @@ export const PageSchema = z
   })
   .describe('Cursor pagination; the next page is also in the Link header (rel="next")')
   .meta({ id: 'Page' });
+
+export const CountFlagSchema = z
+  .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' }))
+  .optional()
+  .describe('true to add the total number of matching records (page.total in JSON, and the X-Total-Count header)');
 
 export const LimitSchema = z.coerce
   .number({ error: 'must be an integer from 1 to 200' })

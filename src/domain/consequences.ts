@@ -1,6 +1,6 @@
 // The consequences answer: what a citizen faces for a conduct (or for serving a force) under the law on a date.
 import { z } from 'zod';
-import { OUTCOMES, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS, STANCES } from '../data/files.js';
+import { OUTCOMES, PENALTY_KINDS, PENALTY_ROLES, PENALTY_UNITS, STANCES } from '../domain/vocabulary.js';
 import {
   BasisSchema,
   DateParamSchema,

@@ -1,6 +1,6 @@
 // The Country resource: a country, what the dataset holds for it, and what is known to be missing.
 import { z } from 'zod';
-import { GAP_TOPICS } from '../data/files.js';
+import { GAP_TOPICS } from '../domain/vocabulary.js';
 import { CountryCodeSchema, CountryParamSchema, SourceRefsSchema } from './common.js';
 
 export const GapSchema = z

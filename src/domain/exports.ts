@@ -1,16 +1,9 @@
 // Bulk data: every dataset of the current revision as NDJSON and CSV, with sizes and checksums.
 import { z } from 'zod';
+import { COLLECTIONS } from './resources.js';
 
-export const EXPORT_DATASETS = [
-  'countries',
-  'instruments',
-  'provisions',
-  'conducts',
-  'forces',
-  'cases',
-  'practice',
-  'sources',
-] as const;
+/** One bulk file per resource of the registry. */
+export const EXPORT_DATASETS = COLLECTIONS;
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
 
 export const ExportFileSchema = z

@@ -1,6 +1,6 @@
 // The Force resource: armed forces, private military companies, volunteer units and groups citizens served in.
 import { z } from 'zod';
-import { DESIGNATION_STATUSES, FORCE_KINDS, SIDES } from '../data/files.js';
+import { DESIGNATION_STATUSES, FORCE_KINDS, SIDES } from '../domain/vocabulary.js';
 import { BasisSchema, CountryCodeSchema, PartialDateSchema, SourceRefsSchema } from './common.js';
 
 export const DesignationSchema = z

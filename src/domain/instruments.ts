@@ -1,6 +1,6 @@
 // The Instrument resource: a criminal code, law, amnesty act, decree or court guidance.
 import { z } from 'zod';
-import { INSTRUMENT_KINDS } from '../data/files.js';
+import { INSTRUMENT_KINDS } from '../domain/vocabulary.js';
 import { BoundarySchema } from './provisions.js';
 import { BasisSchema, CountryCodeSchema, CountryParamSchema, PartialDateSchema, SourceRefsSchema } from './common.js';
 

@@ -1,6 +1,5 @@
 // The PracticeNote resource: documented prosecution practice, statements, warnings and statistics per country.
 import { z } from 'zod';
-import { CountFlagSchema } from '../http/formats.js';
 import {
   MEASURES,
   PENALTY_KINDS,
@@ -9,9 +8,10 @@ import {
   PRACTICE_KINDS,
   QUALIFIERS,
   STANCES,
-} from '../data/files.js';
+} from '../domain/vocabulary.js';
 import {
   BasisSchema,
+  CountFlagSchema,
   CountryCodeSchema,
   CountryParamSchema,
   CursorSchema,

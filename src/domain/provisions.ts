@@ -1,6 +1,5 @@
 // The Provision resource: an article of an instrument, its versions in force over time, parts and penalties.
 import { z } from 'zod';
-import { CountFlagSchema } from '../http/formats.js';
 import {
   CATEGORIES,
   EXEMPTION_CONDITIONS,
@@ -9,19 +8,20 @@ import {
   PENALTY_ROLES,
   PENALTY_UNITS,
   PROVISION_SCOPES,
-} from '../data/files.js';
+} from '../domain/vocabulary.js';
 import { penaltyExample } from './examples.js';
 import { TextQuerySchema } from './search.js';
 import {
   BasisSchema,
-  DateParamSchema,
+  CountFlagSchema,
   CountryCodeSchema,
   CountryParamSchema,
   CursorSchema,
+  DateParamSchema,
+  InstrumentRefSchema,
   LimitSchema,
   SourceRefsSchema,
   list,
-  InstrumentRefSchema,
 } from './common.js';
 
 export const PenaltySchema = z

@@ -1,8 +1,7 @@
 // The Source resource: a document that states facts in the dataset.
 import { z } from 'zod';
-import { CountFlagSchema } from '../http/formats.js';
-import { SOURCE_KINDS } from '../data/files.js';
-import { CursorSchema, LimitSchema, PartialDateSchema, list } from './common.js';
+import { SOURCE_KINDS } from '../domain/vocabulary.js';
+import { CountFlagSchema, CursorSchema, LimitSchema, PartialDateSchema, list } from './common.js';
 import { sourceExample } from './examples.js';
 
 export const SourceSchema = z

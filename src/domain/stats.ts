@@ -1,6 +1,6 @@
 // Case statistics for dashboards: counts and sentence lengths grouped by country, year, outcome, and more.
 import { z } from 'zod';
-import { OUTCOMES, PENALTY_KINDS, SIDES } from '../data/files.js';
+import { OUTCOMES, PENALTY_KINDS, SIDES } from '../domain/vocabulary.js';
 import { CountryCodeSchema } from './common.js';
 import { CaseQuerySchema } from './cases.js';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { columnsOf, flatCsv, tableRows, tablesOf, toCsv, type CsvTable } from './csv.js';
 import { preferred } from './negotiate.js';
 import { setLinkHeader } from './pagination.js';
-import { invalidParameter } from './problem.js';
+import { invalidParameter } from '../domain/errors.js';
 import { errorResponses } from '../domain/common.js';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -25,11 +25,6 @@ export const FieldsSchema = z
   .regex(/^[A-Za-z]+(,[A-Za-z]+)*$/, 'must be a comma-separated list of field names')
   .optional()
   .describe('Only these top-level fields of each record (comma-separated), e.g. id,country,decided');
-
-export const CountFlagSchema = z
-  .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' }))
-  .optional()
-  .describe('true to add the total number of matching records (page.total in JSON, and the X-Total-Count header)');
 
 export const BomSchema = z
   .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' }))

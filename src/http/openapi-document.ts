@@ -133,6 +133,10 @@ export function finishDocument(doc: Json, facts: Map<string, RouteFacts>): Json 
     for (const name of Object.keys(doc.components[kind])) {
       if (!used.has(`#/components/${kind}/${name}`)) delete doc.components[kind][name];
     }
+    // In name order, so the document does not change with the order modules happen to register their schemas.
+    doc.components[kind] = Object.fromEntries(
+      Object.entries(doc.components[kind]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   }
   return doc;
 }

@@ -1,6 +1,6 @@
 // Cursor pagination: opaque cursors over a sort key, and the Link header of the next page.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { invalidParameter } from './problem.js';
+import { invalidParameter } from '../domain/errors.js';
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -1,4 +1,5 @@
 // RFC 9457 problem details: the one error format of the API, and the error handlers that produce it.
+import { InvalidParameter, NotFound, type ParameterError } from '../domain/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -83,15 +84,7 @@ export const PROBLEM_TYPES = {
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES;
 
-export interface ParameterError {
-  /** Where the parameter is: path, query or header. */
-  in: 'path' | 'query' | 'header' | 'body';
-  /** The parameter's name (for a nested value, its dotted path). */
-  name: string;
-  detail: string;
-  /** For an unknown value: the nearest valid values. */
-  suggestions?: string[];
-}
+export type { ParameterError };
 
 export interface Problem {
   type: string;
@@ -115,19 +108,13 @@ export class HttpProblem extends Error {
   }
 }
 
-export function invalidParameter(
-  where: ParameterError['in'],
-  name: string,
-  detail: string,
-  suggestions?: string[],
-): HttpProblem {
-  const error: ParameterError = { in: where, name, detail };
-  if (suggestions?.length) error.suggestions = suggestions;
-  return new HttpProblem('invalid-parameter', `${where} parameter ${name}: ${detail}`, [error]);
-}
-
-export function notFound(what: string, id: string): HttpProblem {
-  return new HttpProblem('not-found', `no ${what} has the id ${id}`);
+/** The problem an error stands for: an HttpProblem as it is, a domain error mapped to its problem type; undefined
+ * for anything else (an internal error). The API's and the pages' error handlers both map through here. */
+export function problemOf(err: unknown): HttpProblem | undefined {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof InvalidParameter) return new HttpProblem('invalid-parameter', err.message, [err.error]);
+  if (err instanceof NotFound) return new HttpProblem('not-found', err.message);
+  return undefined;
 }
 
 export function problemBody(
@@ -204,7 +191,8 @@ function isDatabaseDown(err: unknown): boolean {
 
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof HttpProblem) return sendProblem(req, reply, err.slug, err.detail, err.errors, err.headers);
+    const problem = problemOf(err);
+    if (problem) return sendProblem(req, reply, problem.slug, problem.detail, problem.errors, problem.headers);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = parameterErrors(err as never);
       const detail = errors.map((e) => `${e.in} parameter ${e.name}: ${e.detail}`).join('; ');

@@ -5,7 +5,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyUnderPressure from '@fastify/under-pressure';
 import { Redis } from 'ioredis';
-import { HttpProblem, invalidParameter, sendProblem } from './problem.js';
+import { invalidParameter } from '../domain/errors.js';
+import { HttpProblem, sendProblem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

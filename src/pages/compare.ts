@@ -2,11 +2,11 @@
 // prosecution stance and known rulings, side by side.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { COUNTRY_CODES } from '../data/files.js';
+import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import { listConducts } from '../queries/conducts.js';
 import { listForces } from '../queries/forces.js';
 import { listCountries } from '../queries/countries.js';
-import { requireKnownFilters } from '../routes/known.js';
+import { requireKnownFilters } from '../queries/known.js';
 import type { Ctx } from './context.js';
 import { countryName, date, forceOptions, label } from './format.js';
 import { GLANCE, answersFor, today } from './home.js';

@@ -1,10 +1,10 @@
 // A country's page: the law in force and its history on a timeline (texts not read shown as such), exemptions,
 // amnesties, practice and statistics with a chart and its table, the latest rulings, and what is unknown.
 import type { Db } from '../db/client.js';
-import type { COUNTRY_CODES } from '../data/files.js';
+import type { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { CaseQuery } from '../domain/cases.js';
 import type { Version } from '../domain/provisions.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { listCases } from '../queries/cases.js';
 import { getCountry } from '../queries/countries.js';
 import { listInstruments } from '../queries/instruments.js';

@@ -1,7 +1,7 @@
 // The home page: the five countries at a glance (the articles in force today on fighting abroad and on mercenarism,
 // every stated penalty with its disputes, the prosecution stance, the known rulings) and the search box.
 import type { Db } from '../db/client.js';
-import { COUNTRY_CODES } from '../data/files.js';
+import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { Consequences } from '../domain/consequences.js';
 import { consequences } from '../queries/consequences.js';
 import { listCountries } from '../queries/countries.js';

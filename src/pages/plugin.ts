@@ -1,7 +1,7 @@
 // The pages plugin: every page in every language (English at /, others under /<lang>/), the stylesheet, the
 // language switch (remembered in a cookie, offered from Accept-Language on a first visit) and HTML error pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem, problemOf } from '../http/problem.js';
 import { currentRevision } from '../queries/meta.js';
 import { createHash } from 'node:crypto';
 import { CSS, ICON } from './assets.js';
@@ -71,7 +71,7 @@ export default async function pages(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler(async (err: Error, req, reply) => {
     const ctx = await ctxOf(app, req);
-    const problem = err instanceof HttpProblem ? err : undefined;
+    const problem = problemOf(err);
     if (!problem) req.log.error({ err }, 'page error');
     const content = errorPage(ctx, problem);
     if (problem?.headers) reply.headers(problem.headers);

@@ -2,7 +2,7 @@
 // becomes a 400 page naming the field (never a 500).
 import { z } from 'zod';
 import { HttpProblem, type ParameterError } from '../http/problem.js';
-import { isRealDate } from '../data/files.js';
+import { isRealDate } from '../rules/dates.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

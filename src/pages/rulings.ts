@@ -2,11 +2,11 @@
 // and a ruling's own page.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { COUNTRY_CODES, OUTCOMES, SIDES } from '../data/files.js';
-import { notFound } from '../http/problem.js';
+import { COUNTRY_CODES, OUTCOMES, SIDES } from '../domain/vocabulary.js';
+import { notFound } from '../domain/errors.js';
 import { getCase, listCases } from '../queries/cases.js';
 import { listForces } from '../queries/forces.js';
-import { caseFilterOf } from '../routes/known.js';
+import { caseFilterOf } from '../queries/known.js';
 import { originalsOf } from '../queries/originals.js';
 import type { Ctx } from './context.js';
 import { caseQuery } from './country.js';

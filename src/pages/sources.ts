@@ -1,7 +1,7 @@
 // The sources list (filter by kind, cursor pages) and the methodology page (static text from the strings file).
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { SOURCE_KINDS } from '../data/files.js';
+import { SOURCE_KINDS } from '../domain/vocabulary.js';
 import { listSources } from '../queries/sources.js';
 import type { Ctx } from './context.js';
 import { date, label, safeUrl } from './format.js';

@@ -3,11 +3,11 @@
 // sentenced (chart and table), what is unknown, the caveats and the dataset revision to cite.
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { COUNTRY_CODES } from '../data/files.js';
+import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import { consequences } from '../queries/consequences.js';
 import { listConducts } from '../queries/conducts.js';
 import { listForces } from '../queries/forces.js';
-import { requireKnownFilters } from '../routes/known.js';
+import { requireKnownFilters } from '../queries/known.js';
 import { HttpProblem } from '../http/problem.js';
 import { rangeChart } from './chart.js';
 import type { Ctx } from './context.js';

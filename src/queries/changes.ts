@@ -1,10 +1,10 @@
 // Queries of the change feed.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { CHANGE_TYPES, type ChangeType } from '../data/changes.js';
+import { recordPath } from '../domain/resources.js';
 import type { Change } from '../domain/changes.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
-import { invalidParameter } from '../http/problem.js';
+import { invalidParameter } from '../domain/errors.js';
 
 export async function listChanges(
   db: Db,
@@ -57,7 +57,7 @@ export async function listChanges(
       type: r.record_type as Change['type'],
       id: r.record_id,
       op: r.op as Change['op'],
-      href: r.op === 'deleted' ? null : `${CHANGE_TYPES[r.record_type as ChangeType]}${r.record_id}`,
+      href: r.op === 'deleted' ? null : recordPath(r.record_type as Change['type'], r.record_id),
     })),
   };
 }

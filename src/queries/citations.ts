@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { LinkedProvision, Resolution } from '../domain/citations.js';
-import { invalidParameter } from '../http/problem.js';
+import { invalidParameter } from '../domain/errors.js';
 import { normalizeArticle } from '../text/fold.js';
 
 const COUNTRY_WORDS: [RegExp, string][] = [

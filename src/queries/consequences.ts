@@ -3,7 +3,7 @@
 // (present/consequences.ts).
 import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { COUNTRY_CODES, OUTCOMES } from '../data/files.js';
+import { COUNTRY_CODES, OUTCOMES } from '../domain/vocabulary.js';
 import type { SourceRef } from '../domain/common.js';
 import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Penalty, Version } from '../domain/provisions.js';

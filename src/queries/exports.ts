@@ -1,17 +1,6 @@
-// Builds the bulk files of a revision once (per process) from the same queries and schemas as the API.
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
+// The records of each bulk file, fetched by the same queries as the list endpoints (http/exports.ts writes the files).
 import type { Db } from '../db/client.js';
-import { CaseSchema } from '../domain/cases.js';
-import { ConductSchema } from '../domain/conducts.js';
-import { CountrySchema } from '../domain/countries.js';
-import { EXPORT_DATASETS } from '../domain/exports.js';
-import { ForceSchema } from '../domain/forces.js';
-import { InstrumentSchema } from '../domain/instruments.js';
-import { PracticeNoteSchema } from '../domain/practice.js';
-import { ProvisionSchema } from '../domain/provisions.js';
-import { SourceSchema } from '../domain/sources.js';
-import { columnsOf, toCsv } from '../http/csv.js';
+import type { ResourceKind } from '../domain/resources.js';
 import { listCases } from './cases.js';
 import { listConducts } from './conducts.js';
 import { listCountries } from './countries.js';
@@ -21,86 +10,24 @@ import { listPractice } from './practice.js';
 import { listProvisions, versionsOf } from './provisions.js';
 import { listSources } from './sources.js';
 
-type Dataset = (typeof EXPORT_DATASETS)[number];
-
-export interface ExportFile {
-  dataset: Dataset;
-  format: 'ndjson' | 'csv';
-  body: Buffer;
-  records: number;
-  sha256: string;
-}
-
 const ALL = 1_000_000;
 
-const SCHEMAS: Record<Dataset, z.ZodType> = {
-  countries: CountrySchema,
-  instruments: InstrumentSchema,
-  provisions: ProvisionSchema,
-  conducts: ConductSchema,
-  forces: ForceSchema,
-  cases: CaseSchema,
-  practice: PracticeNoteSchema,
-  sources: SourceSchema,
+/** The records of each resource as its list endpoint serves them: a Record over every ResourceKind, so a resource
+ * added to the registry does not compile until it has a bulk file. */
+export const EXPORT_RECORDS: Record<ResourceKind, (db: Db) => Promise<object[]>> = {
+  country: (db) => listCountries(db),
+  instrument: (db) => listInstruments(db, {}),
+  conduct: (db) => listConducts(db),
+  force: (db) => listForces(db),
+  case: async (db) => (await listCases(db, { sort: 'decided', limit: ALL, count: false })).data,
+  practice: async (db) => (await listPractice(db, { limit: ALL })).data,
+  source: async (db) => (await listSources(db, { limit: ALL })).data,
+  provision: async (db) => {
+    const { data } = await listProvisions(db, { limit: ALL });
+    const versions = await versionsOf(
+      db,
+      data.map((p) => p.id),
+    );
+    return data.map(({ validFrom: _f, validTo: _t, ...p }) => ({ ...p, versions: versions.get(p.id) ?? [] }));
+  },
 };
-
-async function records(db: Db, dataset: Dataset): Promise<object[]> {
-  switch (dataset) {
-    case 'countries':
-      return listCountries(db);
-    case 'instruments':
-      return listInstruments(db, {});
-    case 'conducts':
-      return listConducts(db);
-    case 'forces':
-      return listForces(db);
-    case 'cases':
-      return (await listCases(db, { sort: 'decided', limit: ALL, count: false })).data;
-    case 'practice':
-      return (await listPractice(db, { limit: ALL })).data;
-    case 'sources':
-      return (await listSources(db, { limit: ALL })).data;
-    case 'provisions': {
-      const { data } = await listProvisions(db, { limit: ALL });
-      const versions = await versionsOf(
-        db,
-        data.map((p) => p.id),
-      );
-      return data.map(({ validFrom: _f, validTo: _t, ...p }) => ({
-        ...p,
-        versions: versions.get(p.id) ?? [],
-      }));
-    }
-  }
-}
-
-function file(dataset: Dataset, format: 'ndjson' | 'csv', rows: object[]): ExportFile {
-  const schema = SCHEMAS[dataset];
-  // Each record goes through its API schema, so the files hold exactly what the endpoints serve.
-  const encoded = rows.map((r) => schema.parse(r) as object);
-  const text =
-    format === 'ndjson'
-      ? encoded.map((r) => `${JSON.stringify(r)}\n`).join('')
-      : toCsv(encoded, columnsOf(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as never));
-  const body = Buffer.from(text, 'utf8');
-  return { dataset, format, body, records: rows.length, sha256: createHash('sha256').update(body).digest('hex') };
-}
-
-let cache: { revision: string; files: Promise<ExportFile[]> } | undefined;
-
-/** The files of `revision`, built on first use and kept until the revision changes. */
-export function exportFiles(db: Db, revision: string): Promise<ExportFile[]> {
-  if (cache?.revision !== revision) {
-    const files = (async () => {
-      const out: ExportFile[] = [];
-      for (const dataset of EXPORT_DATASETS) {
-        const rows = await records(db, dataset);
-        out.push(file(dataset, 'ndjson', rows), file(dataset, 'csv', rows));
-      }
-      return out;
-    })();
-    cache = { revision, files };
-    files.catch(() => (cache = undefined));
-  }
-  return cache.files;
-}

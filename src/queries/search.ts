@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SearchHit } from '../domain/search.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
-import { invalidParameter } from '../http/problem.js';
+import { invalidParameter } from '../domain/errors.js';
 import { wordsOf, wordMatch, type MatchKind, type Word } from '../text/fold.js';
 
 interface QueryWord {

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { recordSources, sources } from '../db/schema/index.js';
-import type { RecordType } from '../data/rows.js';
+import type { RecordType } from '../domain/vocabulary.js';
 import type { SourceRef } from '../domain/common.js';
 
 export type { SourceRef };

@@ -1,7 +1,7 @@
 // Grouped case statistics in one SQL statement; every dimension comes from a fixed list, never from the request text.
 import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { COUNTRY_CODES } from '../data/files.js';
+import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { GROUP_KEYS, SentenceKindStats, StatsRow } from '../domain/stats.js';
 import { caseConditions, type CaseFilter } from './cases.js';
 

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
 import { errorResponses } from '../domain/common.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { getCase, listCases } from '../queries/cases.js';
-import { caseFilterOf } from './known.js';
+import { caseFilterOf } from '../queries/known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;

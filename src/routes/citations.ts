@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LineageSchema, ResolveQuerySchema, ResolveSchema } from '../domain/citations.js';
 import { errorResponses } from '../domain/common.js';
 import { ProvisionParamsSchema } from '../domain/provisions.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { lineage, resolveCitation } from '../queries/citations.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ListOnlyQuerySchema, csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ConductListSchema, ConductParamsSchema, ConductSchema } from '../domain/conducts.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { listConducts } from '../queries/conducts.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

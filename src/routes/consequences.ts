@@ -10,8 +10,8 @@ import {
   ConsequencesSchema,
 } from '../domain/consequences.js';
 import { csvRoute } from '../http/formats.js';
-import { invalidParameter } from '../http/problem.js';
-import { requireKnownFilters } from './known.js';
+import { invalidParameter } from '../domain/errors.js';
+import { requireKnownFilters } from '../queries/known.js';
 import { compare, consequences } from '../queries/consequences.js';
 import { currentRevision } from '../queries/meta.js';
 import type { Db } from '../db/client.js';

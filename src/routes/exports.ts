@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { errorResponses } from '../domain/common.js';
 import { ExportListSchema, ExportParamsSchema } from '../domain/exports.js';
 import { CSV_TYPE } from '../http/formats.js';
-import { HttpProblem, notFound } from '../http/problem.js';
-import { exportFiles } from '../queries/exports.js';
+import { HttpProblem } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
+import { exportFiles } from '../http/exports.js';
 import { currentRevision } from '../queries/meta.js';
 
 const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ListOnlyQuerySchema, csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { ForceListSchema, ForceParamsSchema, ForceSchema } from '../domain/forces.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { getForce, listForces } from '../queries/forces.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -8,7 +8,7 @@ import {
   InstrumentQuerySchema,
   InstrumentSchema,
 } from '../domain/instruments.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { listInstruments } from '../queries/instruments.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -8,7 +8,7 @@ import {
   PracticeParamsSchema,
   PracticeQuerySchema,
 } from '../domain/practice.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { getPracticeNote, listPractice } from '../queries/practice.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponse } from '../domain/common.js';
-import { PROBLEM_TYPES, notFound, type ProblemSlug } from '../http/problem.js';
+import { PROBLEM_TYPES, type ProblemSlug } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 
 const ProblemTypeSchema = z
   .object({

@@ -11,9 +11,9 @@ import {
   VersionListSchema,
   VersionQuerySchema,
 } from '../domain/provisions.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { getProvision, listProvisions, provisionVersionsOf } from '../queries/provisions.js';
-import { recordExists, requireKnownFilters } from './known.js';
+import { recordExists, requireKnownFilters } from '../queries/known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { SourceListSchema, SourceParamsSchema, SourceQuerySchema, SourceSchema } from '../domain/sources.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { getSource, listSources } from '../queries/sources.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

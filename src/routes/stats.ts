@@ -5,7 +5,7 @@ import { StatsQuerySchema, StatsRowSchema, StatsSchema, type StatsQuery } from '
 import { csvRoute } from '../http/formats.js';
 import { currentRevision } from '../queries/meta.js';
 import { caseStats } from '../queries/stats.js';
-import { caseFilterOf } from './known.js';
+import { caseFilterOf } from '../queries/known.js';
 
 const description =
   'Group by any of country, year (of the decision or report), outcome, sentenceKind (of the first sentence listed), ' +

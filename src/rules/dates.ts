@@ -34,3 +34,9 @@ export function isExact(boundary: string): boolean {
   const { earliest, latest } = boundsOf(boundary);
   return earliest === latest;
 }
+
+/** True when y-m-d names a day of the calendar (rejects 2024-02-30). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}

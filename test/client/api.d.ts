@@ -799,225 +799,81 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description ISO 3166-1 alpha-2 code of the country: KZ, KG, TJ, TM or UZ
-         * @example KG
-         * @enum {string}
-         */
-        CountryCode: "KZ" | "KG" | "TJ" | "TM" | "UZ";
+        ApplicableProvision: {
+            /** @description The applicable provision */
+            provision: components["schemas"]["ProvisionRef"];
+            /**
+             * @description certain: this text was in force on the date; possible: the date falls inside an uncertain boundary (a change known only to a year, a month or an interval), so this text and its neighbour are both returned
+             * @enum {string}
+             */
+            inForce: "certain" | "possible";
+            /** @description The version in force on the date */
+            version: {
+                /** @description Version id */
+                id: string;
+                validFrom: components["schemas"]["Boundary"];
+                /** @description When the version ceased to apply; null while in force */
+                validTo: components["schemas"]["Boundary"] | null;
+                /** @description The act that made this version; null for the original text */
+                amendedBy: string | null;
+                basis: components["schemas"]["Basis"];
+                /** @description False when the text of this period was not read: penalties unknown */
+                textKnown: boolean;
+                /** @description Why the text of this period is not known */
+                textUnknown: string | null;
+                /** @description About this version, in our words; null if nothing */
+                note: string | null;
+            };
+            /** @description Why it applies: `conduct:<code>` for a conduct asked, `force:<id>` for serving the force (its fighting, as a mercenary or in its forces) */
+            matchedBy: string[];
+            /** @description The parts that apply, in the version in force on the date */
+            parts: components["schemas"]["Part"][];
+            /** @description True when the text of the period was not read and the article as a whole reaches the conduct: which part applies is unknown */
+            wholeArticle: boolean;
+            /** @description Notes exempting from liability, in that version */
+            exemptions: components["schemas"]["Exemption"][];
+            /** @description Later texts that are more lenient: under the more-lenient-law rule these may apply instead */
+            moreLenientLater: components["schemas"]["LenientLaw"][];
+            /** @description Later texts for which the dataset cannot tell whether they are more lenient */
+            lenientUnknown: {
+                /** @description The provision of the later text */
+                provision: components["schemas"]["ProvisionRef"];
+                /** @description Version id of the later text */
+                version: string;
+                /** @description When the later text took effect */
+                validFrom: components["schemas"]["Boundary"];
+                /** @description The applicable part compared */
+                part: string;
+                /**
+                 * @description text-unknown: the later text was not read; disputed: sources give several terms; no-term: a side states no prison term
+                 * @enum {string}
+                 */
+                reason: "text-unknown" | "disputed" | "no-term";
+            }[];
+        };
         /**
          * @description How the fact is known: official-text (read in the code or act itself), official-statement (a ministry, court, prosecutor or embassy said it), reported (media or NGO)
          * @enum {string}
          */
         Basis: "official-text" | "official-statement" | "reported";
         /**
-         * @description A source that states the fact
-         * @example {
-         *       "id": "kyivindependent-2024-06-24-kyrgyz-man-5-years",
-         *       "title": "Kyrgyz man sentenced to 5 years in prison for fighting for Russia in Ukraine",
-         *       "publisher": "The Kyiv Independent",
-         *       "url": "https://kyivindependent.com/kyrgyz-man-sentenced-to-5-years-in-prison-for-fighting-for-russia-in-ukraine/",
-         *       "published": "2024-06-24",
-         *       "kind": "media"
-         *     }
+         * @description An in-force date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known, or an interval A/B when the change took effect on some day between A and B
+         * @example 2015-01-01
+         * @example 2021
+         * @example 2021-10-28/2021-12-01
          */
-        SourceRef: {
-            /** @description Source id; GET /v1/sources/{id} has the full record */
-            id: string;
-            /** @description Title of the document */
-            title: string;
-            /** @description Who published it */
-            publisher: string;
-            /** @description Where it was published; null when only a stored copy is known */
-            url: string | null;
-            /** @description Publication date, as precise as known */
-            published: string | null;
+        Boundary: string;
+        Bounds: {
             /**
-             * @description official-text, court-record, government-statement, ngo, media, legal-database or academic
-             * @enum {string}
+             * Format: date
+             * @description The first day the change may have taken effect
              */
-            kind: "official-text" | "court-record" | "government-statement" | "ngo" | "media" | "legal-database" | "academic";
-        };
-        /** @description The instrument */
-        InstrumentRef: {
-            /** @description Instrument id, e.g. kg-cc-2021 */
-            id: string;
-            /** @description Title of the instrument (English) */
-            title: string;
-        };
-        /** @description The provision */
-        ProvisionRef: {
-            /** @description Provision id, e.g. kg-cc-2021-art-256 */
-            id: string;
-            /** @description Article number as the code writes it, e.g. 256 or 154-1 */
-            article: string;
-            /** @description Heading of the article (English) */
-            heading: string;
-            instrument: components["schemas"]["InstrumentRef"];
-        };
-        /** @description Cursor pagination; the next page is also in the Link header (rel="next") */
-        Page: {
-            /** @description The page size used */
-            limit: number;
-            /** @description Cursor of the next page (pass as `cursor`); null on the last page */
-            next: string | null;
-            /** @description The number of records matching the filters (with count=true) */
-            total?: number;
-        };
-        ParameterError: {
+            earliest: string;
             /**
-             * @description Where the parameter is
-             * @enum {string}
+             * Format: date
+             * @description The last day it may have taken effect (equal to earliest when exact)
              */
-            in: "path" | "query" | "header" | "body";
-            /** @description The parameter at fault */
-            name: string;
-            /** @description What is wrong with it */
-            detail: string;
-            /** @description For an unknown value: the nearest valid values ("did you mean"), best first */
-            suggestions?: string[];
-        };
-        /**
-         * @description RFC 9457 problem details (media type application/problem+json)
-         * @example {
-         *       "type": "/problems/invalid-parameter",
-         *       "title": "Invalid parameter",
-         *       "status": 400,
-         *       "detail": "query parameter limit: must be an integer from 1 to 200",
-         *       "instance": "/v1/cases?limit=500",
-         *       "errors": [
-         *         {
-         *           "in": "query",
-         *           "name": "limit",
-         *           "detail": "must be an integer from 1 to 200"
-         *         }
-         *       ]
-         *     }
-         */
-        Problem: {
-            /** @description URI reference of the problem type (GET it for a description) */
-            type: string;
-            /** @description Short summary of the problem type */
-            title: string;
-            /** @description HTTP status code */
-            status: number;
-            /** @description What went wrong in this request */
-            detail: string;
-            /** @description The request path */
-            instance: string;
-            /** @description Each parameter at fault (400 only) */
-            errors?: components["schemas"]["ParameterError"][];
-        };
-        SearchHit: {
-            /**
-             * @description The kind of record
-             * @enum {string}
-             */
-            type: "case" | "provision" | "instrument" | "practice" | "force" | "source" | "gap";
-            /** @description Id (or code) of the record */
-            id: string;
-            /** @description The country of the record; null for sources and forces */
-            country: string | null;
-            /** @description Every country the record belongs to (for a source: citing countries) */
-            countries: string[];
-            /** @description Title of the record */
-            title: string;
-            /** @description The best matching passage as plain text (never markup; escape it when showing it) */
-            snippet: string;
-            /** @description Where the matched words stand in `snippet`: UTF-16 offsets, end exclusive */
-            highlights: {
-                /** @description Offset of the first character of the match */
-                start: number;
-                /** @description Offset just after the match */
-                end: number;
-            }[];
-            /** @description Why the record matched, word by word */
-            matched: {
-                /** @description The query word */
-                term: string;
-                /**
-                 * @description Where it matched (other: ids and source titles)
-                 * @enum {string}
-                 */
-                field: "title" | "body" | "other";
-                /**
-                 * @description exact, stem (English or Russian stemming), folded (another script or transliteration), prefix, or fuzzy (a typo)
-                 * @enum {string}
-                 */
-                how: "exact" | "stem" | "folded" | "prefix" | "fuzzy";
-                /** @description The word of the record it matched */
-                word: string;
-            }[];
-            /** @description Relevance (higher is better) */
-            rank: number;
-            /** @description The API path of the record */
-            href: string;
-        };
-        SearchResult: {
-            /** @description The hits, best first */
-            data: components["schemas"]["SearchHit"][];
-            page: components["schemas"]["Page"];
-        };
-        Sentence: {
-            /**
-             * @description The punishment imposed
-             * @enum {string}
-             */
-            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-            /** @description Whole years of the term; null when not a term or not reported */
-            years: number | null;
-            /** @description Further months of the term; null when none or not reported */
-            months: number | null;
-            /** @description Further days of the term; null when none or not reported */
-            days: number | null;
-            /** @description The length in months (days counted as 1/30 month), for comparison */
-            totalMonths: number | null;
-            /** @description For fines: the amount */
-            amount: number | null;
-            /** @description For fines: the unit of the amount */
-            unit: string | null;
-            /** @description Colony regime or similar, as reported */
-            regime: string | null;
-            /** @description True for a suspended (conditional) sentence */
-            suspended: boolean;
-            /** @description Probation period of a suspended sentence, in months */
-            probationMonths: number | null;
-        };
-        Charge: {
-            /** @description Stable id: `<case id>#<provision id>#<part, or * when not known>` */
-            id: string;
-            /** @description The provision charged */
-            provision: components["schemas"]["ProvisionRef"];
-            /** @description Part of the article; null when the sources do not say */
-            part: string | null;
-            /**
-             * @description core: an article on the subject; related: another article the sources name (attempt, border crossing, ...)
-             * @enum {string}
-             */
-            scope: "core" | "related";
-            /** @description About this charge (e.g. read with the attempt article), in our words */
-            note: string | null;
-        };
-        CaseEvent: {
-            /** @description When it happened, as precise as known; null when not reported */
-            date: string | null;
-            /**
-             * @description What happened after the ruling
-             * @enum {string}
-             */
-            kind: "amnesty" | "pardon" | "prisoner-exchange" | "re-enlistment" | "flight" | "release" | "death" | "detention" | "extradition" | "other";
-            /** @description What happened, in our words */
-            note: string;
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        Dispute: {
-            /** @description Which fact the reports disagree on */
-            field: string;
-            /** @description How they disagree */
-            note: string;
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
+            latest: string;
         };
         /**
          * @example {
@@ -1186,657 +1042,6 @@ export interface components {
             /** @description The sources that state this fact (at least one) */
             sources: components["schemas"]["SourceRef"][];
         };
-        CaseList: {
-            /** @description The records of this page */
-            data: components["schemas"]["Case"][];
-            page: components["schemas"]["Page"];
-        };
-        Change: {
-            /** @description The dataset revision that made the change */
-            revision: string;
-            /** @description When that revision was imported */
-            importedAt: string;
-            /**
-             * @description The kind of record changed
-             * @enum {string}
-             */
-            type: "country" | "conduct" | "force" | "instrument" | "provision" | "case" | "practice" | "source";
-            /** @description Id (or code) of the record changed */
-            id: string;
-            /**
-             * @description deleted is a tombstone: the record no longer exists
-             * @enum {string}
-             */
-            op: "created" | "updated" | "deleted";
-            /** @description The API path of the record; null for a deleted one */
-            href: string | null;
-        };
-        ChangeList: {
-            /** @description The current dataset revision: pass it as since next time */
-            currentRevision: string | null;
-            /** @description The changes, oldest first */
-            data: components["schemas"]["Change"][];
-            page: components["schemas"]["Page"];
-        };
-        LinkedProvision: {
-            /** @description Provision id */
-            id: string;
-            country: components["schemas"]["CountryCode"];
-            instrument: components["schemas"]["InstrumentRef"];
-            /** @description Article number as the code writes it */
-            article: string;
-            /** @description Heading of the article (English) */
-            heading: string;
-            /** @description When its first known version took effect */
-            validFrom: string | null;
-            /** @description When its last known version ceased to apply; null while in force */
-            validTo: string | null;
-        };
-        CitationCandidate: {
-            /** @description The provision the citation matches */
-            provision: components["schemas"]["LinkedProvision"];
-            /** @description The part cited, if any */
-            part: string | null;
-            /** @description Whether a version of the provision has that part; null when no part was cited */
-            partExists: boolean | null;
-            /** @description Articles it replaced (earlier codes, renumbering) */
-            predecessors: components["schemas"]["LinkedProvision"][];
-            /** @description Articles that replaced it */
-            successors: components["schemas"]["LinkedProvision"][];
-        };
-        Resolution: {
-            /** @description The citation as received */
-            cite: string;
-            /** @description What was read from the citation */
-            parsed: {
-                /** @description The article number read from the citation */
-                article: string;
-                /** @description The part read from the citation; null when none is cited */
-                part: string | null;
-                /** @description The paragraph (пункт, band) within the part, when cited */
-                paragraph: string | null;
-                /** @description null when the citation names no country */
-                country: components["schemas"]["CountryCode"] | null;
-                /** @description The code's year, when the citation gives one */
-                year: number | null;
-            };
-            /** @description True when more than one provision matches: narrow with a country or a year */
-            ambiguous: boolean;
-            /** @description Every matching provision, best first */
-            candidates: components["schemas"]["CitationCandidate"][];
-            /** @description Why nothing matched, when nothing did */
-            note: string | null;
-        };
-        Lineage: {
-            /** @description The provision asked about */
-            provision: components["schemas"]["ProvisionRef"];
-            /** @description Every article linked to it through code replacements and renumbering, oldest first */
-            chain: {
-                /** @description Provision id */
-                id: string;
-                country: components["schemas"]["CountryCode"];
-                instrument: components["schemas"]["InstrumentRef"];
-                /** @description Article number as the code writes it */
-                article: string;
-                /** @description Heading of the article (English) */
-                heading: string;
-                /** @description When its first known version took effect */
-                validFrom: string | null;
-                /** @description When its last known version ceased to apply; null while in force */
-                validTo: string | null;
-                /**
-                 * @description How it is linked to the provision asked about
-                 * @enum {string}
-                 */
-                relation: "predecessor" | "self" | "successor";
-            }[];
-        };
-        /**
-         * @example {
-         *       "id": "tm-cc-1997-art-169@2010-07-01#1#p1",
-         *       "kind": "imprisonment",
-         *       "min": 3,
-         *       "max": 8,
-         *       "unit": "years",
-         *       "role": "main",
-         *       "mandatory": null,
-         *       "disputed": false,
-         *       "disputeNote": null,
-         *       "context": null,
-         *       "basis": null,
-         *       "sources": [
-         *         {
-         *           "id": "minjust-nd-tm-cc-2010-chapter-21",
-         *           "title": "Türkmenistanyň Jenaýat kodeksi: VIII bölüm, 21 bap. Parahatçylyga we adamzadyň howpsuzlygyna garşy jenaýatlar",
-         *           "publisher": "Ministry of Justice of Turkmenistan (minjust.gov.tm)",
-         *           "url": "http://minjust.gov.tm/tm/mmerkezi/doc_book_cc.php?book_cont_id=372",
-         *           "published": null,
-         *           "kind": "official-text"
-         *         }
-         *       ]
-         *     }
-         */
-        Penalty: {
-            /** @description Stable id: `<version id>#<part>#<p1, p2, ...>`; never renumbered */
-            id: string;
-            /**
-             * @description The kind of punishment
-             * @enum {string}
-             */
-            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-            /** @description Lower bound; null when the text gives none */
-            min: number | null;
-            /** @description Upper bound; null when the text gives none */
-            max: number | null;
-            /** @description Unit of min and max */
-            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
-            /**
-             * @description main, alternative (one of several main punishments) or additional
-             * @enum {string}
-             */
-            role: "main" | "alternative" | "additional";
-            /** @description For additional punishments: imposed always (true) or at the court's choice (false) */
-            mandatory: boolean | null;
-            /** @description True when sources disagree: another penalty of the same kind and role is given for this part by other sources, or this value conflicts with the text in another way (see disputeNote) */
-            disputed: boolean;
-            /** @description How this value conflicts with other sources, when the conflict is not two values of one kind */
-            disputeNote: string | null;
-            /** @description What explains this value beside the others for the part: whose figure it is, which form it may be */
-            context: string | null;
-            /** @description How this value is known, when not as its version's basis */
-            basis: components["schemas"]["Basis"] | null;
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        Part: {
-            /** @description Part number within the article */
-            part: string;
-            /** @description The elements of the offence, in our words */
-            elements: string;
-            /** @description A short quotation from the text */
-            excerpt: string | null;
-            /** @description Crime category as the code classifies it; null if not stated in the sources */
-            category: ("minor" | "less-grave" | "grave" | "especially-grave") | null;
-            /** @description Conduct codes this part covers */
-            conducts: string[];
-            /** @description Structured penalties exactly as the text gives them */
-            penalties: components["schemas"]["Penalty"][];
-        };
-        Exemption: {
-            /** @description Stable id of the exemption */
-            id: string;
-            /** @description All conditions that must be met */
-            conditions: ("voluntary-return" | "voluntary-surrender" | "voluntary-cessation" | "assistance" | "no-other-crime" | "first-offence" | "active-repentance")[];
-            /**
-             * @description What meeting them does
-             * @enum {string}
-             */
-            effect: "release-from-liability" | "mitigation";
-            /** @description The exemption in our words */
-            text: string;
-            /** @description A short quotation from the note */
-            excerpt: string | null;
-        };
-        /**
-         * @description An in-force date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known, or an interval A/B when the change took effect on some day between A and B
-         * @example 2015-01-01
-         * @example 2021
-         * @example 2021-10-28/2021-12-01
-         */
-        Boundary: string;
-        Bounds: {
-            /**
-             * Format: date
-             * @description The first day the change may have taken effect
-             */
-            earliest: string;
-            /**
-             * Format: date
-             * @description The last day it may have taken effect (equal to earliest when exact)
-             */
-            latest: string;
-        };
-        Version: {
-            /** @description Stable id: `<provision id>@<version id>`, fixed when first recorded */
-            id: string;
-            /** @description When this text took effect (an in-force date, never a report date) */
-            validFrom: components["schemas"]["Boundary"];
-            /** @description When it ceased to apply (the next version or the successor code took effect); null while in force */
-            validTo: components["schemas"]["Boundary"] | null;
-            /** @description The days validFrom may stand for */
-            from: components["schemas"]["Bounds"];
-            /** @description The days validTo may stand for; null while in force */
-            to: components["schemas"]["Bounds"] | null;
-            /** @description Instrument id of the amending act; null for the original text */
-            amendedBy: string | null;
-            basis: components["schemas"]["Basis"];
-            /** @description False when the text of this period was not read: it was in force, but its penalties are unknown */
-            textKnown: boolean;
-            /** @description Why the text of this period is not known */
-            textUnknown: string | null;
-            /** @description How the dates and the content of this version are known, in our words */
-            note: string | null;
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-            /** @description The parts of the article in this version */
-            parts: components["schemas"]["Part"][];
-            /** @description Notes exempting from liability */
-            exemptions: components["schemas"]["Exemption"][];
-        };
-        ProvisionSummary: {
-            /** @description Stable id: `<instrument>-art-<article>` */
-            id: string;
-            country: components["schemas"]["CountryCode"];
-            /** @description The instrument the article belongs to */
-            instrument: components["schemas"]["InstrumentRef"];
-            /** @description Article number */
-            article: string;
-            /** @description Article heading in English */
-            heading: string;
-            /** @description Heading in the original language */
-            headingOriginal: string | null;
-            /** @description Provisions this article replaced (renumbering or a new code) */
-            successorOf: string[];
-            /** @description Provisions that replaced this article */
-            succeededBy: string[];
-            /**
-             * @description core: an article on the subject, with its texts over time; related: another article a charge names (attempt, border crossing, terrorism), recorded with its number and heading only
-             * @enum {string}
-             */
-            scope: "core" | "related";
-            /** @description The amending act that inserted the article into its code, if any */
-            addedBy: string | null;
-            /** @description The act that repealed it before its code ended, if any */
-            repealedBy: string | null;
-            /** @description Conduct codes the article reaches (as a whole, or in any part of any version) */
-            conducts: string[];
-            /** @description When the article took effect (its first version); null for a related article */
-            validFrom: components["schemas"]["Boundary"] | null;
-            /** @description When it ceased to apply; null while in force, or for a related article */
-            validTo: components["schemas"]["Boundary"] | null;
-            /** @description Cases charging this provision */
-            caseCount: number;
-        };
-        Provision: {
-            /** @description Stable id: `<instrument>-art-<article>` */
-            id: string;
-            country: components["schemas"]["CountryCode"];
-            /** @description The instrument the article belongs to */
-            instrument: components["schemas"]["InstrumentRef"];
-            /** @description Article number */
-            article: string;
-            /** @description Article heading in English */
-            heading: string;
-            /** @description Heading in the original language */
-            headingOriginal: string | null;
-            /** @description Provisions this article replaced (renumbering or a new code) */
-            successorOf: string[];
-            /** @description Provisions that replaced this article */
-            succeededBy: string[];
-            /**
-             * @description core: an article on the subject, with its texts over time; related: another article a charge names (attempt, border crossing, terrorism), recorded with its number and heading only
-             * @enum {string}
-             */
-            scope: "core" | "related";
-            /** @description The amending act that inserted the article into its code, if any */
-            addedBy: string | null;
-            /** @description The act that repealed it before its code ended, if any */
-            repealedBy: string | null;
-            /** @description Conduct codes the article reaches (as a whole, or in any part of any version) */
-            conducts: string[];
-            /** @description Cases charging this provision */
-            caseCount: number;
-            /** @description Oldest first; they partition the span of a core article */
-            versions: components["schemas"]["Version"][];
-        };
-        ProvisionList: {
-            /** @description The records of this page */
-            data: components["schemas"]["ProvisionSummary"][];
-            page: components["schemas"]["Page"];
-        };
-        VersionList: {
-            /** @description The records */
-            data: components["schemas"]["Version"][];
-        };
-        Conduct: {
-            /** @description Stable code, used as the `conduct` filter elsewhere */
-            code: string;
-            /** @description Short English label */
-            label: string;
-            /** @description What the conduct covers */
-            description: string;
-            /** @description Provisions with a part covering this conduct */
-            provisionCount: number;
-            /** @description Cases recorded with this conduct */
-            caseCount: number;
-        };
-        ConductList: {
-            /** @description The records */
-            data: components["schemas"]["Conduct"][];
-        };
-        Gap: {
-            /**
-             * @description What kind of information is missing
-             * @enum {string}
-             */
-            topic: "penalties" | "history" | "cases" | "statistics" | "practice" | "amnesty" | "exemptions" | "other";
-            /** @description What was looked for and not found in public sources */
-            note: string;
-        };
-        Country: {
-            code: components["schemas"]["CountryCode"];
-            /** @description English short name */
-            name: string;
-            /** @description Official name in the state language */
-            nameOriginal: string | null;
-            /** @description How the country treats the subject, in brief (our words) */
-            summary: string;
-            /** @description How many records the dataset holds for this country */
-            counts: {
-                /** @description Instruments (codes, laws, amnesty acts, guidance) */
-                instruments: number;
-                /** @description Provisions (articles) */
-                provisions: number;
-                /** @description Cases */
-                cases: number;
-                /** @description Practice notes */
-                practiceNotes: number;
-            };
-            /** @description What is known to be missing: the API reports these as unknown */
-            gaps: components["schemas"]["Gap"][];
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        CountryList: {
-            /** @description The records */
-            data: components["schemas"]["Country"][];
-        };
-        Designation: {
-            country: components["schemas"]["CountryCode"];
-            /**
-             * @description How the country designated the force
-             * @enum {string}
-             */
-            status: "terrorist" | "extremist" | "banned";
-            /** @description Since when; null if the source gives no date */
-            from: string | null;
-            /** @description Until when; null while in effect */
-            to: string | null;
-            /** @description The act or decision, in our words */
-            act: string | null;
-            basis: components["schemas"]["Basis"];
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        Force: {
-            /** @description Stable slug */
-            id: string;
-            /** @description Name of the force (English) */
-            name: string;
-            /**
-             * @description state-armed-forces, private-military-company, volunteer-unit or armed-group
-             * @enum {string}
-             */
-            kind: "state-armed-forces" | "private-military-company" | "volunteer-unit" | "armed-group";
-            /** @description The state it belongs to or serves (ISO alpha-2), if any */
-            state: string | null;
-            /**
-             * @description The side it fought on
-             * @enum {string}
-             */
-            side: "russia" | "ukraine" | "other";
-            /** @description Conflicts it fought in */
-            conflicts: {
-                /** @description Conflict id */
-                id: string;
-                /** @description Name of the conflict */
-                name: string;
-            }[];
-            /** @description Each Central Asian country's legal designation of it, over time */
-            designations: components["schemas"]["Designation"][];
-            /** @description Cases in which a defendant served in this force */
-            caseCount: number;
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        ForceList: {
-            /** @description The records */
-            data: components["schemas"]["Force"][];
-        };
-        Statistic: {
-            /** @description Stable id: `<practice note id>#<s1, s2, ...>` */
-            id: string;
-            /**
-             * @description What is counted
-             * @enum {string}
-             */
-            measure: "cases-opened" | "persons-charged" | "persons-wanted" | "convicted" | "sentenced" | "acquitted" | "exempted" | "pardoned" | "amnestied" | "returned" | "repatriated" | "detained" | "extradited" | "killed" | "departed" | "fighting-abroad" | "recruited" | "deported" | "citizenship-revoked" | "citizenship-revocation-sought";
-            /** @description The count (the lower end when valueMax is given) */
-            value: number;
-            /** @description The upper end when the source gives a range of counts; else null */
-            valueMax: number | null;
-            /**
-             * @description How the source qualifies the count: exact, at-least ("more than"), at-most, about
-             * @enum {string}
-             */
-            qualifier: "exact" | "at-least" | "at-most" | "about";
-            /** @description Start of the period counted; null for a cumulative count */
-            from: string | null;
-            /** @description End of the period counted (the "as of" date of a cumulative count) */
-            to: string | null;
-            /** @description What the count covers */
-            scope: {
-                /** @description The articles counted under, if the source names them */
-                provisions: string[];
-                /** @description The conflict counted, if the source restricts it */
-                conflict: string | null;
-                /** @description The force counted, if the source restricts it */
-                force: string | null;
-                /** @description The region counted, if not the whole country */
-                region: string | null;
-            };
-            /** @description For counts of people sentenced: the sentences they received ("5 to 7 years"); else null */
-            sentence: {
-                /**
-                 * @description The kind of sentence
-                 * @enum {string}
-                 */
-                kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-                /** @description The lowest sentence stated; null when none */
-                min: number | null;
-                /** @description The highest sentence stated; null when none */
-                max: number | null;
-                /**
-                 * @description Unit of min and max
-                 * @enum {string}
-                 */
-                unit: "years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages";
-            } | null;
-            /** @description True when another source counts the same thing differently (see dispute) */
-            disputed: boolean;
-            /** @description What this figure conflicts with */
-            dispute: string | null;
-            /** @description About this figure, in our words; null if nothing */
-            note: string | null;
-            basis: components["schemas"]["Basis"];
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        /** @description A penalty an official statement gives; its basis is the note's */
-        StatedPenalty: {
-            /** @description Stable id: `<practice note id>#<p1, p2, ...>` */
-            id: string;
-            /** @description The article the statement names; null when it names none */
-            provision: components["schemas"]["ProvisionRef"] | null;
-            /** @description The part the statement names; null when none */
-            part: string | null;
-            /**
-             * @description The kind of punishment
-             * @enum {string}
-             */
-            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-            /** @description The lowest value stated; null when none */
-            min: number | null;
-            /** @description The highest value stated; null when none */
-            max: number | null;
-            /** @description Unit of min and max; null when no value is stated */
-            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
-            /**
-             * @description main, alternative or additional punishment
-             * @enum {string}
-             */
-            role: "main" | "alternative" | "additional";
-            /** @description Who said it and what it refers to */
-            context: string | null;
-        };
-        PracticeNote: {
-            /** @description Stable id of the note */
-            id: string;
-            country: components["schemas"]["CountryCode"];
-            /**
-             * @description practice, statistics, warning, policy, proposal or gap
-             * @enum {string}
-             */
-            kind: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
-            /** @description The prosecution stance the note documents; null when it establishes none */
-            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
-            /** @description Start of the period described */
-            from: string | null;
-            /** @description End of the period; null if ongoing or unknown */
-            to: string | null;
-            /** @description The note, in our words */
-            statement: string;
-            /** @description Every figure the sources of the note count, typed */
-            statistics: components["schemas"]["Statistic"][];
-            /** @description Penalties an official statement gives */
-            penaltiesStated: components["schemas"]["StatedPenalty"][];
-            basis: components["schemas"]["Basis"];
-            /** @description The sources that state this fact (at least one) */
-            sources: components["schemas"]["SourceRef"][];
-        };
-        PracticeList: {
-            /** @description The records of this page */
-            data: components["schemas"]["PracticeNote"][];
-            page: components["schemas"]["Page"];
-        };
-        PenaltyAlternative: {
-            /** @description The provision whose part states this value */
-            provision: components["schemas"]["ProvisionRef"];
-            /** @description The version id */
-            version: string;
-            /** @description The part */
-            part: string;
-            /** @description The value as its sources state it, with their context */
-            penalty: components["schemas"]["Penalty"];
-        };
-        PenaltyOption: {
-            /**
-             * @description The kind of punishment
-             * @enum {string}
-             */
-            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-            /**
-             * @description main, alternative or additional punishment
-             * @enum {string}
-             */
-            role: "main" | "alternative" | "additional";
-            /** @description Unit of the values; null when no value is stated */
-            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
-            /** @description Every value stated for this kind of punishment in the applicable parts, each with its sources; never merged */
-            alternatives: components["schemas"]["PenaltyAlternative"][];
-            /** @description True when sources disagree on the value for one part (see each alternative and its context) */
-            disputed: boolean;
-            /** @description A summary for dashboards: the envelope of the alternatives, NOT a penalty any source states */
-            envelope: {
-                /** @description The lowest minimum over the alternatives; null if one gives none */
-                min: number | null;
-                /** @description The highest maximum over the alternatives; null if one gives none */
-                max: number | null;
-            };
-        };
-        LenientLaw: {
-            /** @description The provision of the later text (the same article, or its successor) */
-            provision: components["schemas"]["ProvisionRef"];
-            /** @description Id of the later version */
-            version: string;
-            /** @description When the later version took effect */
-            validFrom: string;
-            /** @description The part of the later version compared */
-            part: string;
-            /** @description How the later text is more lenient */
-            note: string;
-        };
-        ApplicableProvision: {
-            /** @description The applicable provision */
-            provision: components["schemas"]["ProvisionRef"];
-            /**
-             * @description certain: this text was in force on the date; possible: the date falls inside an uncertain boundary (a change known only to a year, a month or an interval), so this text and its neighbour are both returned
-             * @enum {string}
-             */
-            inForce: "certain" | "possible";
-            /** @description The version in force on the date */
-            version: {
-                /** @description Version id */
-                id: string;
-                validFrom: components["schemas"]["Boundary"];
-                /** @description When the version ceased to apply; null while in force */
-                validTo: components["schemas"]["Boundary"] | null;
-                /** @description The act that made this version; null for the original text */
-                amendedBy: string | null;
-                basis: components["schemas"]["Basis"];
-                /** @description False when the text of this period was not read: penalties unknown */
-                textKnown: boolean;
-                /** @description Why the text of this period is not known */
-                textUnknown: string | null;
-                /** @description About this version, in our words; null if nothing */
-                note: string | null;
-            };
-            /** @description Why it applies: `conduct:<code>` for a conduct asked, `force:<id>` for serving the force (its fighting, as a mercenary or in its forces) */
-            matchedBy: string[];
-            /** @description The parts that apply, in the version in force on the date */
-            parts: components["schemas"]["Part"][];
-            /** @description True when the text of the period was not read and the article as a whole reaches the conduct: which part applies is unknown */
-            wholeArticle: boolean;
-            /** @description Notes exempting from liability, in that version */
-            exemptions: components["schemas"]["Exemption"][];
-            /** @description Later texts that are more lenient: under the more-lenient-law rule these may apply instead */
-            moreLenientLater: components["schemas"]["LenientLaw"][];
-            /** @description Later texts for which the dataset cannot tell whether they are more lenient */
-            lenientUnknown: {
-                /** @description The provision of the later text */
-                provision: components["schemas"]["ProvisionRef"];
-                /** @description Version id of the later text */
-                version: string;
-                /** @description When the later text took effect */
-                validFrom: components["schemas"]["Boundary"];
-                /** @description The applicable part compared */
-                part: string;
-                /**
-                 * @description text-unknown: the later text was not read; disputed: sources give several terms; no-term: a side states no prison term
-                 * @enum {string}
-                 */
-                reason: "text-unknown" | "disputed" | "no-term";
-            }[];
-        };
-        SentenceStat: {
-            /**
-             * @description The kind of sentence
-             * @enum {string}
-             */
-            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
-            /** @description True for suspended sentences of this kind */
-            suspended: boolean;
-            /** @description Sentences of this kind */
-            count: number;
-            /** @description Of which with a known length */
-            withLength: number;
-            /** @description The shortest known length, in months */
-            minMonths: number | null;
-            /** @description The median known length, in months */
-            medianMonths: number | null;
-            /** @description The longest known length, in months */
-            maxMonths: number | null;
-        };
         CaseBrief: {
             /** @description Case id (GET /v1/cases/{id}) */
             id: string;
@@ -1861,6 +1066,143 @@ export interface components {
             outcome: ("convicted" | "acquitted" | "charged" | "dismissed" | "released-under-amnesty" | "exempted" | "pending" | "wanted") | null;
             /** @description The main sentence in words, e.g. "5 years imprisonment (suspended)" */
             sentence: string | null;
+        };
+        CaseEvent: {
+            /** @description When it happened, as precise as known; null when not reported */
+            date: string | null;
+            /**
+             * @description What happened after the ruling
+             * @enum {string}
+             */
+            kind: "amnesty" | "pardon" | "prisoner-exchange" | "re-enlistment" | "flight" | "release" | "death" | "detention" | "extradition" | "other";
+            /** @description What happened, in our words */
+            note: string;
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        CaseList: {
+            /** @description The records of this page */
+            data: components["schemas"]["Case"][];
+            page: components["schemas"]["Page"];
+        };
+        CaseStats: {
+            /** @description The dimensions grouped by, in order */
+            groupBy: ("country" | "year" | "outcome" | "sentenceKind" | "provision" | "force" | "side" | "conduct")[];
+            /** @description One row per group, in key order; groups with no case have 0 */
+            data: components["schemas"]["StatsRow"][];
+            /** @description The dataset revision of the answer (also the Dataset-Revision header) */
+            datasetRevision: string;
+        };
+        Change: {
+            /** @description The dataset revision that made the change */
+            revision: string;
+            /** @description When that revision was imported */
+            importedAt: string;
+            /**
+             * @description The kind of record changed
+             * @enum {string}
+             */
+            type: "country" | "instrument" | "provision" | "conduct" | "force" | "case" | "practice" | "source";
+            /** @description Id (or code) of the record changed */
+            id: string;
+            /**
+             * @description deleted is a tombstone: the record no longer exists
+             * @enum {string}
+             */
+            op: "created" | "updated" | "deleted";
+            /** @description The API path of the record; null for a deleted one */
+            href: string | null;
+        };
+        ChangeList: {
+            /** @description The current dataset revision: pass it as since next time */
+            currentRevision: string | null;
+            /** @description The changes, oldest first */
+            data: components["schemas"]["Change"][];
+            page: components["schemas"]["Page"];
+        };
+        Charge: {
+            /** @description Stable id: `<case id>#<provision id>#<part, or * when not known>` */
+            id: string;
+            /** @description The provision charged */
+            provision: components["schemas"]["ProvisionRef"];
+            /** @description Part of the article; null when the sources do not say */
+            part: string | null;
+            /**
+             * @description core: an article on the subject; related: another article the sources name (attempt, border crossing, ...)
+             * @enum {string}
+             */
+            scope: "core" | "related";
+            /** @description About this charge (e.g. read with the attempt article), in our words */
+            note: string | null;
+        };
+        CitationCandidate: {
+            /** @description The provision the citation matches */
+            provision: components["schemas"]["LinkedProvision"];
+            /** @description The part cited, if any */
+            part: string | null;
+            /** @description Whether a version of the provision has that part; null when no part was cited */
+            partExists: boolean | null;
+            /** @description Articles it replaced (earlier codes, renumbering) */
+            predecessors: components["schemas"]["LinkedProvision"][];
+            /** @description Articles that replaced it */
+            successors: components["schemas"]["LinkedProvision"][];
+        };
+        Compare: {
+            /** @description The date whose law is applied */
+            date: string;
+            /** @description The conducts asked about */
+            conducts: string[];
+            /** @description The force asked about, or null */
+            force: string | null;
+            /** @description The dataset revision of the answer (also the Dataset-Revision header) */
+            datasetRevision: string;
+            /** @description One row per country */
+            data: components["schemas"]["CompareRow"][];
+        };
+        CompareRow: {
+            country: components["schemas"]["CountryCode"];
+            /** @description True when an applicable article is known for the country */
+            found: boolean;
+            /** @description Applicable provisions, e.g. kg-cc-2021-art-416 part 2 */
+            articles: string[];
+            /** @description possible when the date falls inside an uncertain boundary; null (unknown) when nothing was found */
+            inForce: ("certain" | "possible") | null;
+            /** @description Envelope of the stated minimum terms (not a stated penalty); null if one alternative gives none */
+            imprisonmentMin: number | null;
+            /** @description Envelope of the stated maximum terms (not a stated penalty); null if one alternative gives none */
+            imprisonmentMax: number | null;
+            /** @description Unit of imprisonmentMin and imprisonmentMax (years or months) */
+            imprisonmentUnit: string | null;
+            /** @description Each stated imprisonment term with its article and part, e.g. "kg-cc-2021-art-256 part 1: up to 8 years" */
+            imprisonmentAlternatives: string[];
+            /** @description False when the applicable text was not read or states no penalty */
+            penaltyKnown: boolean;
+            /** @description Kinds of main or alternative punishment available */
+            penaltyKinds: string[];
+            /** @description True when sources disagree on a penalty of an applicable part */
+            disputed: boolean;
+            /** @description True when an applicable provision has an exemption note */
+            exemption: boolean;
+            /** @description The prosecution stance of the latest practice note that states one; null (unknown) when none does */
+            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
+            /** @description Known rulings and prosecutions (precedents) */
+            rulings: number;
+        };
+        Conduct: {
+            /** @description Stable code, used as the `conduct` filter elsewhere */
+            code: string;
+            /** @description Short English label */
+            label: string;
+            /** @description What the conduct covers */
+            description: string;
+            /** @description Provisions with a part covering this conduct */
+            provisionCount: number;
+            /** @description Cases recorded with this conduct */
+            caseCount: number;
+        };
+        ConductList: {
+            /** @description The records */
+            data: components["schemas"]["Conduct"][];
         };
         Consequences: {
             country: components["schemas"]["CountryCode"];
@@ -1934,46 +1276,79 @@ export interface components {
             /** @description The dataset revision this answer was computed from (also the Dataset-Revision header) */
             datasetRevision: string;
         };
-        CompareRow: {
-            country: components["schemas"]["CountryCode"];
-            /** @description True when an applicable article is known for the country */
-            found: boolean;
-            /** @description Applicable provisions, e.g. kg-cc-2021-art-416 part 2 */
-            articles: string[];
-            /** @description possible when the date falls inside an uncertain boundary; null (unknown) when nothing was found */
-            inForce: ("certain" | "possible") | null;
-            /** @description Envelope of the stated minimum terms (not a stated penalty); null if one alternative gives none */
-            imprisonmentMin: number | null;
-            /** @description Envelope of the stated maximum terms (not a stated penalty); null if one alternative gives none */
-            imprisonmentMax: number | null;
-            /** @description Unit of imprisonmentMin and imprisonmentMax (years or months) */
-            imprisonmentUnit: string | null;
-            /** @description Each stated imprisonment term with its article and part, e.g. "kg-cc-2021-art-256 part 1: up to 8 years" */
-            imprisonmentAlternatives: string[];
-            /** @description False when the applicable text was not read or states no penalty */
-            penaltyKnown: boolean;
-            /** @description Kinds of main or alternative punishment available */
-            penaltyKinds: string[];
-            /** @description True when sources disagree on a penalty of an applicable part */
-            disputed: boolean;
-            /** @description True when an applicable provision has an exemption note */
-            exemption: boolean;
-            /** @description The prosecution stance of the latest practice note that states one; null (unknown) when none does */
-            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
-            /** @description Known rulings and prosecutions (precedents) */
-            rulings: number;
+        Country: {
+            code: components["schemas"]["CountryCode"];
+            /** @description English short name */
+            name: string;
+            /** @description Official name in the state language */
+            nameOriginal: string | null;
+            /** @description How the country treats the subject, in brief (our words) */
+            summary: string;
+            /** @description How many records the dataset holds for this country */
+            counts: {
+                /** @description Instruments (codes, laws, amnesty acts, guidance) */
+                instruments: number;
+                /** @description Provisions (articles) */
+                provisions: number;
+                /** @description Cases */
+                cases: number;
+                /** @description Practice notes */
+                practiceNotes: number;
+            };
+            /** @description What is known to be missing: the API reports these as unknown */
+            gaps: components["schemas"]["Gap"][];
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
         };
-        Compare: {
-            /** @description The date whose law is applied */
-            date: string;
-            /** @description The conducts asked about */
-            conducts: string[];
-            /** @description The force asked about, or null */
-            force: string | null;
-            /** @description The dataset revision of the answer (also the Dataset-Revision header) */
-            datasetRevision: string;
-            /** @description One row per country */
-            data: components["schemas"]["CompareRow"][];
+        /**
+         * @description ISO 3166-1 alpha-2 code of the country: KZ, KG, TJ, TM or UZ
+         * @example KG
+         * @enum {string}
+         */
+        CountryCode: "KZ" | "KG" | "TJ" | "TM" | "UZ";
+        CountryList: {
+            /** @description The records */
+            data: components["schemas"]["Country"][];
+        };
+        Designation: {
+            country: components["schemas"]["CountryCode"];
+            /**
+             * @description How the country designated the force
+             * @enum {string}
+             */
+            status: "terrorist" | "extremist" | "banned";
+            /** @description Since when; null if the source gives no date */
+            from: string | null;
+            /** @description Until when; null while in effect */
+            to: string | null;
+            /** @description The act or decision, in our words */
+            act: string | null;
+            basis: components["schemas"]["Basis"];
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        Dispute: {
+            /** @description Which fact the reports disagree on */
+            field: string;
+            /** @description How they disagree */
+            note: string;
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        Exemption: {
+            /** @description Stable id of the exemption */
+            id: string;
+            /** @description All conditions that must be met */
+            conditions: ("voluntary-return" | "voluntary-surrender" | "voluntary-cessation" | "assistance" | "no-other-crime" | "first-offence" | "active-repentance")[];
+            /**
+             * @description What meeting them does
+             * @enum {string}
+             */
+            effect: "release-from-liability" | "mitigation";
+            /** @description The exemption in our words */
+            text: string;
+            /** @description A short quotation from the note */
+            excerpt: string | null;
         };
         ExportFile: {
             /**
@@ -2004,6 +1379,62 @@ export interface components {
             licence: string;
             /** @description Every file, in NDJSON and CSV */
             files: components["schemas"]["ExportFile"][];
+        };
+        Force: {
+            /** @description Stable slug */
+            id: string;
+            /** @description Name of the force (English) */
+            name: string;
+            /**
+             * @description state-armed-forces, private-military-company, volunteer-unit or armed-group
+             * @enum {string}
+             */
+            kind: "state-armed-forces" | "private-military-company" | "volunteer-unit" | "armed-group";
+            /** @description The state it belongs to or serves (ISO alpha-2), if any */
+            state: string | null;
+            /**
+             * @description The side it fought on
+             * @enum {string}
+             */
+            side: "russia" | "ukraine" | "other";
+            /** @description Conflicts it fought in */
+            conflicts: {
+                /** @description Conflict id */
+                id: string;
+                /** @description Name of the conflict */
+                name: string;
+            }[];
+            /** @description Each Central Asian country's legal designation of it, over time */
+            designations: components["schemas"]["Designation"][];
+            /** @description Cases in which a defendant served in this force */
+            caseCount: number;
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        ForceList: {
+            /** @description The records */
+            data: components["schemas"]["Force"][];
+        };
+        Gap: {
+            /**
+             * @description What kind of information is missing
+             * @enum {string}
+             */
+            topic: "penalties" | "history" | "cases" | "statistics" | "practice" | "amnesty" | "exemptions" | "other";
+            /** @description What was looked for and not found in public sources */
+            note: string;
+        };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
+        Health: {
+            /**
+             * @description Always ok
+             * @constant
+             */
+            status: "ok";
         };
         Instrument: {
             /** @description Stable id, e.g. kg-cc-2021 (Criminal Code of Kyrgyzstan of 2021) */
@@ -2050,55 +1481,75 @@ export interface components {
             /** @description The records */
             data: components["schemas"]["Instrument"][];
         };
-        /**
-         * @example {
-         *       "id": "kyivindependent-2024-06-24-kyrgyz-man-5-years",
-         *       "title": "Kyrgyz man sentenced to 5 years in prison for fighting for Russia in Ukraine",
-         *       "publisher": "The Kyiv Independent",
-         *       "url": "https://kyivindependent.com/kyrgyz-man-sentenced-to-5-years-in-prison-for-fighting-for-russia-in-ukraine/",
-         *       "published": "2024-06-24",
-         *       "kind": "media",
-         *       "retrieved": "2026-11-23",
-         *       "language": "en",
-         *       "translation": null,
-         *       "translator": null,
-         *       "note": "By Nate Ostiller. Relays a report of RFE/RL's Kyrgyz service of 24 June 2024 citing court representatives.",
-         *       "citedBy": 8
-         *     }
-         */
-        Source: {
-            /** @description Stable slug: publisher, date and topic */
+        /** @description The instrument */
+        InstrumentRef: {
+            /** @description Instrument id, e.g. kg-cc-2021 */
             id: string;
-            /** @description Where it was published; null when only a stored copy is known */
-            url: string | null;
-            /** @description Title of the document */
+            /** @description Title of the instrument (English) */
             title: string;
-            /** @description Who published it */
-            publisher: string;
-            /** @description Publication date, as precise as known */
-            published: string | null;
-            /** @description When the project read it */
-            retrieved: string | null;
-            /**
-             * @description official-text, court-record, government-statement, ngo, media, legal-database or academic
-             * @enum {string}
-             */
-            kind: "official-text" | "court-record" | "government-statement" | "ngo" | "media" | "legal-database" | "academic";
-            /** @description ISO 639-1 language code */
-            language: string;
-            /** @description For a translated statute: whether the translation is official; null if not a translation */
-            translation: ("official" | "unofficial") | null;
-            /** @description Whose translation, when unofficial */
-            translator: string | null;
-            /** @description Remarks, such as which article numbering the source uses */
-            note: string | null;
-            /** @description How many records cite this source */
-            citedBy: number;
         };
-        SourceList: {
-            /** @description The records of this page */
-            data: components["schemas"]["Source"][];
-            page: components["schemas"]["Page"];
+        /** @description Lengths of the sentences, in months (days counted as 1/30 month) */
+        LengthStats: {
+            /** @description Cases with a sentence of known length (months summed over the case) */
+            count: number;
+            /** @description The shortest, in months; null when no length is known */
+            minMonths: number | null;
+            /** @description The median, in months; null when no length is known */
+            medianMonths: number | null;
+            /** @description The mean, in months (2 decimals); null when no length is known */
+            meanMonths: number | null;
+            /** @description The longest, in months; null when no length is known */
+            maxMonths: number | null;
+        };
+        LenientLaw: {
+            /** @description The provision of the later text (the same article, or its successor) */
+            provision: components["schemas"]["ProvisionRef"];
+            /** @description Id of the later version */
+            version: string;
+            /** @description When the later version took effect */
+            validFrom: string;
+            /** @description The part of the later version compared */
+            part: string;
+            /** @description How the later text is more lenient */
+            note: string;
+        };
+        Lineage: {
+            /** @description The provision asked about */
+            provision: components["schemas"]["ProvisionRef"];
+            /** @description Every article linked to it through code replacements and renumbering, oldest first */
+            chain: {
+                /** @description Provision id */
+                id: string;
+                country: components["schemas"]["CountryCode"];
+                instrument: components["schemas"]["InstrumentRef"];
+                /** @description Article number as the code writes it */
+                article: string;
+                /** @description Heading of the article (English) */
+                heading: string;
+                /** @description When its first known version took effect */
+                validFrom: string | null;
+                /** @description When its last known version ceased to apply; null while in force */
+                validTo: string | null;
+                /**
+                 * @description How it is linked to the provision asked about
+                 * @enum {string}
+                 */
+                relation: "predecessor" | "self" | "successor";
+            }[];
+        };
+        LinkedProvision: {
+            /** @description Provision id */
+            id: string;
+            country: components["schemas"]["CountryCode"];
+            instrument: components["schemas"]["InstrumentRef"];
+            /** @description Article number as the code writes it */
+            article: string;
+            /** @description Heading of the article (English) */
+            heading: string;
+            /** @description When its first known version took effect */
+            validFrom: string | null;
+            /** @description When its last known version ceased to apply; null while in force */
+            validTo: string | null;
         };
         /**
          * @example {
@@ -2177,17 +1628,285 @@ export interface components {
             /** @description What the data is and is not */
             disclaimer: string;
         };
+        /** @description Cursor pagination; the next page is also in the Link header (rel="next") */
+        Page: {
+            /** @description The page size used */
+            limit: number;
+            /** @description Cursor of the next page (pass as `cursor`); null on the last page */
+            next: string | null;
+            /** @description The number of records matching the filters (with count=true) */
+            total?: number;
+        };
+        ParameterError: {
+            /**
+             * @description Where the parameter is
+             * @enum {string}
+             */
+            in: "path" | "query" | "header" | "body";
+            /** @description The parameter at fault */
+            name: string;
+            /** @description What is wrong with it */
+            detail: string;
+            /** @description For an unknown value: the nearest valid values ("did you mean"), best first */
+            suggestions?: string[];
+        };
+        Part: {
+            /** @description Part number within the article */
+            part: string;
+            /** @description The elements of the offence, in our words */
+            elements: string;
+            /** @description A short quotation from the text */
+            excerpt: string | null;
+            /** @description Crime category as the code classifies it; null if not stated in the sources */
+            category: ("minor" | "less-grave" | "grave" | "especially-grave") | null;
+            /** @description Conduct codes this part covers */
+            conducts: string[];
+            /** @description Structured penalties exactly as the text gives them */
+            penalties: components["schemas"]["Penalty"][];
+        };
         /**
          * @example {
-         *       "status": "ok"
+         *       "id": "tm-cc-1997-art-169@2010-07-01#1#p1",
+         *       "kind": "imprisonment",
+         *       "min": 3,
+         *       "max": 8,
+         *       "unit": "years",
+         *       "role": "main",
+         *       "mandatory": null,
+         *       "disputed": false,
+         *       "disputeNote": null,
+         *       "context": null,
+         *       "basis": null,
+         *       "sources": [
+         *         {
+         *           "id": "minjust-nd-tm-cc-2010-chapter-21",
+         *           "title": "Türkmenistanyň Jenaýat kodeksi: VIII bölüm, 21 bap. Parahatçylyga we adamzadyň howpsuzlygyna garşy jenaýatlar",
+         *           "publisher": "Ministry of Justice of Turkmenistan (minjust.gov.tm)",
+         *           "url": "http://minjust.gov.tm/tm/mmerkezi/doc_book_cc.php?book_cont_id=372",
+         *           "published": null,
+         *           "kind": "official-text"
+         *         }
+         *       ]
          *     }
          */
-        Health: {
+        Penalty: {
+            /** @description Stable id: `<version id>#<part>#<p1, p2, ...>`; never renumbered */
+            id: string;
             /**
-             * @description Always ok
-             * @constant
+             * @description The kind of punishment
+             * @enum {string}
              */
-            status: "ok";
+            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+            /** @description Lower bound; null when the text gives none */
+            min: number | null;
+            /** @description Upper bound; null when the text gives none */
+            max: number | null;
+            /** @description Unit of min and max */
+            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
+            /**
+             * @description main, alternative (one of several main punishments) or additional
+             * @enum {string}
+             */
+            role: "main" | "alternative" | "additional";
+            /** @description For additional punishments: imposed always (true) or at the court's choice (false) */
+            mandatory: boolean | null;
+            /** @description True when sources disagree: another penalty of the same kind and role is given for this part by other sources, or this value conflicts with the text in another way (see disputeNote) */
+            disputed: boolean;
+            /** @description How this value conflicts with other sources, when the conflict is not two values of one kind */
+            disputeNote: string | null;
+            /** @description What explains this value beside the others for the part: whose figure it is, which form it may be */
+            context: string | null;
+            /** @description How this value is known, when not as its version's basis */
+            basis: components["schemas"]["Basis"] | null;
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        PenaltyAlternative: {
+            /** @description The provision whose part states this value */
+            provision: components["schemas"]["ProvisionRef"];
+            /** @description The version id */
+            version: string;
+            /** @description The part */
+            part: string;
+            /** @description The value as its sources state it, with their context */
+            penalty: components["schemas"]["Penalty"];
+        };
+        PenaltyOption: {
+            /**
+             * @description The kind of punishment
+             * @enum {string}
+             */
+            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+            /**
+             * @description main, alternative or additional punishment
+             * @enum {string}
+             */
+            role: "main" | "alternative" | "additional";
+            /** @description Unit of the values; null when no value is stated */
+            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
+            /** @description Every value stated for this kind of punishment in the applicable parts, each with its sources; never merged */
+            alternatives: components["schemas"]["PenaltyAlternative"][];
+            /** @description True when sources disagree on the value for one part (see each alternative and its context) */
+            disputed: boolean;
+            /** @description A summary for dashboards: the envelope of the alternatives, NOT a penalty any source states */
+            envelope: {
+                /** @description The lowest minimum over the alternatives; null if one gives none */
+                min: number | null;
+                /** @description The highest maximum over the alternatives; null if one gives none */
+                max: number | null;
+            };
+        };
+        PracticeList: {
+            /** @description The records of this page */
+            data: components["schemas"]["PracticeNote"][];
+            page: components["schemas"]["Page"];
+        };
+        PracticeNote: {
+            /** @description Stable id of the note */
+            id: string;
+            country: components["schemas"]["CountryCode"];
+            /**
+             * @description practice, statistics, warning, policy, proposal or gap
+             * @enum {string}
+             */
+            kind: "practice" | "statistics" | "warning" | "policy" | "proposal" | "gap";
+            /** @description The prosecution stance the note documents; null when it establishes none */
+            stance: ("prosecutes" | "rarely-prosecutes" | "does-not-prosecute") | null;
+            /** @description Start of the period described */
+            from: string | null;
+            /** @description End of the period; null if ongoing or unknown */
+            to: string | null;
+            /** @description The note, in our words */
+            statement: string;
+            /** @description Every figure the sources of the note count, typed */
+            statistics: components["schemas"]["Statistic"][];
+            /** @description Penalties an official statement gives */
+            penaltiesStated: components["schemas"]["StatedPenalty"][];
+            basis: components["schemas"]["Basis"];
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+        };
+        /**
+         * @description RFC 9457 problem details (media type application/problem+json)
+         * @example {
+         *       "type": "/problems/invalid-parameter",
+         *       "title": "Invalid parameter",
+         *       "status": 400,
+         *       "detail": "query parameter limit: must be an integer from 1 to 200",
+         *       "instance": "/v1/cases?limit=500",
+         *       "errors": [
+         *         {
+         *           "in": "query",
+         *           "name": "limit",
+         *           "detail": "must be an integer from 1 to 200"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /** @description URI reference of the problem type (GET it for a description) */
+            type: string;
+            /** @description Short summary of the problem type */
+            title: string;
+            /** @description HTTP status code */
+            status: number;
+            /** @description What went wrong in this request */
+            detail: string;
+            /** @description The request path */
+            instance: string;
+            /** @description Each parameter at fault (400 only) */
+            errors?: components["schemas"]["ParameterError"][];
+        };
+        ProblemType: {
+            /** @description The URI reference used in problems of this type */
+            type: string;
+            /** @description The HTTP status of problems of this type */
+            status: number;
+            /** @description Short summary of the problem type */
+            title: string;
+            /** @description What the problem means and what to do about it */
+            description: string;
+        };
+        Provision: {
+            /** @description Stable id: `<instrument>-art-<article>` */
+            id: string;
+            country: components["schemas"]["CountryCode"];
+            /** @description The instrument the article belongs to */
+            instrument: components["schemas"]["InstrumentRef"];
+            /** @description Article number */
+            article: string;
+            /** @description Article heading in English */
+            heading: string;
+            /** @description Heading in the original language */
+            headingOriginal: string | null;
+            /** @description Provisions this article replaced (renumbering or a new code) */
+            successorOf: string[];
+            /** @description Provisions that replaced this article */
+            succeededBy: string[];
+            /**
+             * @description core: an article on the subject, with its texts over time; related: another article a charge names (attempt, border crossing, terrorism), recorded with its number and heading only
+             * @enum {string}
+             */
+            scope: "core" | "related";
+            /** @description The amending act that inserted the article into its code, if any */
+            addedBy: string | null;
+            /** @description The act that repealed it before its code ended, if any */
+            repealedBy: string | null;
+            /** @description Conduct codes the article reaches (as a whole, or in any part of any version) */
+            conducts: string[];
+            /** @description Cases charging this provision */
+            caseCount: number;
+            /** @description Oldest first; they partition the span of a core article */
+            versions: components["schemas"]["Version"][];
+        };
+        ProvisionList: {
+            /** @description The records of this page */
+            data: components["schemas"]["ProvisionSummary"][];
+            page: components["schemas"]["Page"];
+        };
+        /** @description The provision */
+        ProvisionRef: {
+            /** @description Provision id, e.g. kg-cc-2021-art-256 */
+            id: string;
+            /** @description Article number as the code writes it, e.g. 256 or 154-1 */
+            article: string;
+            /** @description Heading of the article (English) */
+            heading: string;
+            instrument: components["schemas"]["InstrumentRef"];
+        };
+        ProvisionSummary: {
+            /** @description Stable id: `<instrument>-art-<article>` */
+            id: string;
+            country: components["schemas"]["CountryCode"];
+            /** @description The instrument the article belongs to */
+            instrument: components["schemas"]["InstrumentRef"];
+            /** @description Article number */
+            article: string;
+            /** @description Article heading in English */
+            heading: string;
+            /** @description Heading in the original language */
+            headingOriginal: string | null;
+            /** @description Provisions this article replaced (renumbering or a new code) */
+            successorOf: string[];
+            /** @description Provisions that replaced this article */
+            succeededBy: string[];
+            /**
+             * @description core: an article on the subject, with its texts over time; related: another article a charge names (attempt, border crossing, terrorism), recorded with its number and heading only
+             * @enum {string}
+             */
+            scope: "core" | "related";
+            /** @description The amending act that inserted the article into its code, if any */
+            addedBy: string | null;
+            /** @description The act that repealed it before its code ended, if any */
+            repealedBy: string | null;
+            /** @description Conduct codes the article reaches (as a whole, or in any part of any version) */
+            conducts: string[];
+            /** @description When the article took effect (its first version); null for a related article */
+            validFrom: components["schemas"]["Boundary"] | null;
+            /** @description When it ceased to apply; null while in force, or for a related article */
+            validTo: components["schemas"]["Boundary"] | null;
+            /** @description Cases charging this provision */
+            caseCount: number;
         };
         Ready: {
             /**
@@ -2203,28 +1922,103 @@ export interface components {
             /** @description The imported dataset revision */
             revision: string | null;
         };
-        ProblemType: {
-            /** @description The URI reference used in problems of this type */
-            type: string;
-            /** @description The HTTP status of problems of this type */
-            status: number;
-            /** @description Short summary of the problem type */
-            title: string;
-            /** @description What the problem means and what to do about it */
-            description: string;
+        Resolution: {
+            /** @description The citation as received */
+            cite: string;
+            /** @description What was read from the citation */
+            parsed: {
+                /** @description The article number read from the citation */
+                article: string;
+                /** @description The part read from the citation; null when none is cited */
+                part: string | null;
+                /** @description The paragraph (пункт, band) within the part, when cited */
+                paragraph: string | null;
+                /** @description null when the citation names no country */
+                country: components["schemas"]["CountryCode"] | null;
+                /** @description The code's year, when the citation gives one */
+                year: number | null;
+            };
+            /** @description True when more than one provision matches: narrow with a country or a year */
+            ambiguous: boolean;
+            /** @description Every matching provision, best first */
+            candidates: components["schemas"]["CitationCandidate"][];
+            /** @description Why nothing matched, when nothing did */
+            note: string | null;
         };
-        /** @description Lengths of the sentences, in months (days counted as 1/30 month) */
-        LengthStats: {
-            /** @description Cases with a sentence of known length (months summed over the case) */
-            count: number;
-            /** @description The shortest, in months; null when no length is known */
-            minMonths: number | null;
-            /** @description The median, in months; null when no length is known */
-            medianMonths: number | null;
-            /** @description The mean, in months (2 decimals); null when no length is known */
-            meanMonths: number | null;
-            /** @description The longest, in months; null when no length is known */
-            maxMonths: number | null;
+        SearchHit: {
+            /**
+             * @description The kind of record
+             * @enum {string}
+             */
+            type: "case" | "provision" | "instrument" | "practice" | "force" | "source" | "gap";
+            /** @description Id (or code) of the record */
+            id: string;
+            /** @description The country of the record; null for sources and forces */
+            country: string | null;
+            /** @description Every country the record belongs to (for a source: citing countries) */
+            countries: string[];
+            /** @description Title of the record */
+            title: string;
+            /** @description The best matching passage as plain text (never markup; escape it when showing it) */
+            snippet: string;
+            /** @description Where the matched words stand in `snippet`: UTF-16 offsets, end exclusive */
+            highlights: {
+                /** @description Offset of the first character of the match */
+                start: number;
+                /** @description Offset just after the match */
+                end: number;
+            }[];
+            /** @description Why the record matched, word by word */
+            matched: {
+                /** @description The query word */
+                term: string;
+                /**
+                 * @description Where it matched (other: ids and source titles)
+                 * @enum {string}
+                 */
+                field: "title" | "body" | "other";
+                /**
+                 * @description exact, stem (English or Russian stemming), folded (another script or transliteration), prefix, or fuzzy (a typo)
+                 * @enum {string}
+                 */
+                how: "exact" | "stem" | "folded" | "prefix" | "fuzzy";
+                /** @description The word of the record it matched */
+                word: string;
+            }[];
+            /** @description Relevance (higher is better) */
+            rank: number;
+            /** @description The API path of the record */
+            href: string;
+        };
+        SearchResult: {
+            /** @description The hits, best first */
+            data: components["schemas"]["SearchHit"][];
+            page: components["schemas"]["Page"];
+        };
+        Sentence: {
+            /**
+             * @description The punishment imposed
+             * @enum {string}
+             */
+            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+            /** @description Whole years of the term; null when not a term or not reported */
+            years: number | null;
+            /** @description Further months of the term; null when none or not reported */
+            months: number | null;
+            /** @description Further days of the term; null when none or not reported */
+            days: number | null;
+            /** @description The length in months (days counted as 1/30 month), for comparison */
+            totalMonths: number | null;
+            /** @description For fines: the amount */
+            amount: number | null;
+            /** @description For fines: the unit of the amount */
+            unit: string | null;
+            /** @description Colony regime or similar, as reported */
+            regime: string | null;
+            /** @description True for a suspended (conditional) sentence */
+            suspended: boolean;
+            /** @description Probation period of a suspended sentence, in months */
+            probationMonths: number | null;
         };
         SentenceKindStats: {
             /**
@@ -2238,6 +2032,189 @@ export interface components {
             suspended: number;
             /** @description Lengths of the non-suspended sentences of this kind, where known */
             lengths: components["schemas"]["LengthStats"];
+        };
+        SentenceStat: {
+            /**
+             * @description The kind of sentence
+             * @enum {string}
+             */
+            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+            /** @description True for suspended sentences of this kind */
+            suspended: boolean;
+            /** @description Sentences of this kind */
+            count: number;
+            /** @description Of which with a known length */
+            withLength: number;
+            /** @description The shortest known length, in months */
+            minMonths: number | null;
+            /** @description The median known length, in months */
+            medianMonths: number | null;
+            /** @description The longest known length, in months */
+            maxMonths: number | null;
+        };
+        /**
+         * @example {
+         *       "id": "kyivindependent-2024-06-24-kyrgyz-man-5-years",
+         *       "title": "Kyrgyz man sentenced to 5 years in prison for fighting for Russia in Ukraine",
+         *       "publisher": "The Kyiv Independent",
+         *       "url": "https://kyivindependent.com/kyrgyz-man-sentenced-to-5-years-in-prison-for-fighting-for-russia-in-ukraine/",
+         *       "published": "2024-06-24",
+         *       "kind": "media",
+         *       "retrieved": "2026-11-23",
+         *       "language": "en",
+         *       "translation": null,
+         *       "translator": null,
+         *       "note": "By Nate Ostiller. Relays a report of RFE/RL's Kyrgyz service of 24 June 2024 citing court representatives.",
+         *       "citedBy": 8
+         *     }
+         */
+        Source: {
+            /** @description Stable slug: publisher, date and topic */
+            id: string;
+            /** @description Where it was published; null when only a stored copy is known */
+            url: string | null;
+            /** @description Title of the document */
+            title: string;
+            /** @description Who published it */
+            publisher: string;
+            /** @description Publication date, as precise as known */
+            published: string | null;
+            /** @description When the project read it */
+            retrieved: string | null;
+            /**
+             * @description official-text, court-record, government-statement, ngo, media, legal-database or academic
+             * @enum {string}
+             */
+            kind: "official-text" | "court-record" | "government-statement" | "ngo" | "media" | "legal-database" | "academic";
+            /** @description ISO 639-1 language code */
+            language: string;
+            /** @description For a translated statute: whether the translation is official; null if not a translation */
+            translation: ("official" | "unofficial") | null;
+            /** @description Whose translation, when unofficial */
+            translator: string | null;
+            /** @description Remarks, such as which article numbering the source uses */
+            note: string | null;
+            /** @description How many records cite this source */
+            citedBy: number;
+        };
+        SourceList: {
+            /** @description The records of this page */
+            data: components["schemas"]["Source"][];
+            page: components["schemas"]["Page"];
+        };
+        /**
+         * @description A source that states the fact
+         * @example {
+         *       "id": "kyivindependent-2024-06-24-kyrgyz-man-5-years",
+         *       "title": "Kyrgyz man sentenced to 5 years in prison for fighting for Russia in Ukraine",
+         *       "publisher": "The Kyiv Independent",
+         *       "url": "https://kyivindependent.com/kyrgyz-man-sentenced-to-5-years-in-prison-for-fighting-for-russia-in-ukraine/",
+         *       "published": "2024-06-24",
+         *       "kind": "media"
+         *     }
+         */
+        SourceRef: {
+            /** @description Source id; GET /v1/sources/{id} has the full record */
+            id: string;
+            /** @description Title of the document */
+            title: string;
+            /** @description Who published it */
+            publisher: string;
+            /** @description Where it was published; null when only a stored copy is known */
+            url: string | null;
+            /** @description Publication date, as precise as known */
+            published: string | null;
+            /**
+             * @description official-text, court-record, government-statement, ngo, media, legal-database or academic
+             * @enum {string}
+             */
+            kind: "official-text" | "court-record" | "government-statement" | "ngo" | "media" | "legal-database" | "academic";
+        };
+        /** @description A penalty an official statement gives; its basis is the note's */
+        StatedPenalty: {
+            /** @description Stable id: `<practice note id>#<p1, p2, ...>` */
+            id: string;
+            /** @description The article the statement names; null when it names none */
+            provision: components["schemas"]["ProvisionRef"] | null;
+            /** @description The part the statement names; null when none */
+            part: string | null;
+            /**
+             * @description The kind of punishment
+             * @enum {string}
+             */
+            kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+            /** @description The lowest value stated; null when none */
+            min: number | null;
+            /** @description The highest value stated; null when none */
+            max: number | null;
+            /** @description Unit of min and max; null when no value is stated */
+            unit: ("years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages") | null;
+            /**
+             * @description main, alternative or additional punishment
+             * @enum {string}
+             */
+            role: "main" | "alternative" | "additional";
+            /** @description Who said it and what it refers to */
+            context: string | null;
+        };
+        Statistic: {
+            /** @description Stable id: `<practice note id>#<s1, s2, ...>` */
+            id: string;
+            /**
+             * @description What is counted
+             * @enum {string}
+             */
+            measure: "cases-opened" | "persons-charged" | "persons-wanted" | "convicted" | "sentenced" | "acquitted" | "exempted" | "pardoned" | "amnestied" | "returned" | "repatriated" | "detained" | "extradited" | "killed" | "departed" | "fighting-abroad" | "recruited" | "deported" | "citizenship-revoked" | "citizenship-revocation-sought";
+            /** @description The count (the lower end when valueMax is given) */
+            value: number;
+            /** @description The upper end when the source gives a range of counts; else null */
+            valueMax: number | null;
+            /**
+             * @description How the source qualifies the count: exact, at-least ("more than"), at-most, about
+             * @enum {string}
+             */
+            qualifier: "exact" | "at-least" | "at-most" | "about";
+            /** @description Start of the period counted; null for a cumulative count */
+            from: string | null;
+            /** @description End of the period counted (the "as of" date of a cumulative count) */
+            to: string | null;
+            /** @description What the count covers */
+            scope: {
+                /** @description The articles counted under, if the source names them */
+                provisions: string[];
+                /** @description The conflict counted, if the source restricts it */
+                conflict: string | null;
+                /** @description The force counted, if the source restricts it */
+                force: string | null;
+                /** @description The region counted, if not the whole country */
+                region: string | null;
+            };
+            /** @description For counts of people sentenced: the sentences they received ("5 to 7 years"); else null */
+            sentence: {
+                /**
+                 * @description The kind of sentence
+                 * @enum {string}
+                 */
+                kind: "imprisonment" | "restriction-of-liberty" | "fine" | "correctional-labour" | "confiscation" | "deprivation-of-right" | "deprivation-of-rank" | "arrest" | "community-service" | "probation-supervision" | "deportation" | "deprivation-of-citizenship" | "life-imprisonment" | "death-penalty";
+                /** @description The lowest sentence stated; null when none */
+                min: number | null;
+                /** @description The highest sentence stated; null when none */
+                max: number | null;
+                /**
+                 * @description Unit of min and max
+                 * @enum {string}
+                 */
+                unit: "years" | "months" | "days" | "hours" | "monthly-indices" | "calculation-indices" | "base-amounts" | "minimum-wages";
+            } | null;
+            /** @description True when another source counts the same thing differently (see dispute) */
+            disputed: boolean;
+            /** @description What this figure conflicts with */
+            dispute: string | null;
+            /** @description About this figure, in our words; null if nothing */
+            note: string | null;
+            basis: components["schemas"]["Basis"];
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
         };
         StatsRow: {
             /** @description The values of the groupBy dimensions (only those asked for) */
@@ -2267,45 +2244,68 @@ export interface components {
             /** @description Every kind of sentence imposed in the group (fines, restriction of liberty, ...), by kind */
             sentences: components["schemas"]["SentenceKindStats"][];
         };
-        CaseStats: {
-            /** @description The dimensions grouped by, in order */
-            groupBy: ("country" | "year" | "outcome" | "sentenceKind" | "provision" | "force" | "side" | "conduct")[];
-            /** @description One row per group, in key order; groups with no case have 0 */
-            data: components["schemas"]["StatsRow"][];
-            /** @description The dataset revision of the answer (also the Dataset-Revision header) */
-            datasetRevision: string;
+        Version: {
+            /** @description Stable id: `<provision id>@<version id>`, fixed when first recorded */
+            id: string;
+            /** @description When this text took effect (an in-force date, never a report date) */
+            validFrom: components["schemas"]["Boundary"];
+            /** @description When it ceased to apply (the next version or the successor code took effect); null while in force */
+            validTo: components["schemas"]["Boundary"] | null;
+            /** @description The days validFrom may stand for */
+            from: components["schemas"]["Bounds"];
+            /** @description The days validTo may stand for; null while in force */
+            to: components["schemas"]["Bounds"] | null;
+            /** @description Instrument id of the amending act; null for the original text */
+            amendedBy: string | null;
+            basis: components["schemas"]["Basis"];
+            /** @description False when the text of this period was not read: it was in force, but its penalties are unknown */
+            textKnown: boolean;
+            /** @description Why the text of this period is not known */
+            textUnknown: string | null;
+            /** @description How the dates and the content of this version are known, in our words */
+            note: string | null;
+            /** @description The sources that state this fact (at least one) */
+            sources: components["schemas"]["SourceRef"][];
+            /** @description The parts of the article in this version */
+            parts: components["schemas"]["Part"][];
+            /** @description Notes exempting from liability */
+            exemptions: components["schemas"]["Exemption"][];
+        };
+        VersionList: {
+            /** @description The records */
+            data: components["schemas"]["Version"][];
         };
     };
     responses: never;
     parameters: never;
     requestBodies: never;
     headers: {
+        /** @description `public, max-age=<seconds>` on dataset answers; `no-store` on errors, health and readiness */
+        "Cache-Control": string;
+        /** @description attachment, with the file name (revision and dataset) */
+        "Content-Disposition": string;
+        /** @description The dataset revision the answer was computed from (GET /v1/changes?since=<it> for what changed) */
+        "Dataset-Revision": string;
+        /** @description SHA-256 of the file, base64 (`sha-256=...`) */
+        Digest: string;
         /** @description Weak validator of this representation for the current dataset revision; send it as If-None-Match */
         ETag: string;
         /** @description When the current dataset revision was imported (HTTP date); send it as If-Modified-Since */
         "Last-Modified": string;
-        /** @description `public, max-age=<seconds>` on dataset answers; `no-store` on errors, health and readiness */
-        "Cache-Control": string;
-        /** @description The request headers that select the representation */
-        Vary: string;
-        /** @description The dataset revision the answer was computed from (GET /v1/changes?since=<it> for what changed) */
-        "Dataset-Revision": string;
         /** @description The next page: `<url>; rel="next"` (absent on the last page) */
         Link: string;
-        /** @description The number of records matching the filters, with count=true */
-        "X-Total-Count": number;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
+        /** @description The request headers that select the representation */
+        Vary: string;
         /** @description Requests allowed per window for this client (when rate limiting is on) */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window */
         "X-RateLimit-Remaining": number;
         /** @description Seconds until the current window ends */
         "X-RateLimit-Reset": number;
-        /** @description attachment, with the file name (revision and dataset) */
-        "Content-Disposition": string;
-        /** @description SHA-256 of the file, base64 (`sha-256=...`) */
-        Digest: string;
+        /** @description The number of records matching the filters, with count=true */
+        "X-Total-Count": number;
     };
     pathItems: never;
 }
@@ -6056,7 +6056,7 @@ export interface operations {
                 /** @description A dataset revision (changes after it) or an ISO 8601 timestamp (changes imported after it); omit for every change */
                 since?: string;
                 /** @description Only changes of this record type */
-                type?: "country" | "conduct" | "force" | "instrument" | "provision" | "case" | "practice" | "source";
+                type?: "country" | "instrument" | "provision" | "conduct" | "force" | "case" | "practice" | "source";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description Opaque cursor from `page.next` of the previous page */
@@ -6175,7 +6175,7 @@ export interface operations {
                 /** @description A dataset revision (changes after it) or an ISO 8601 timestamp (changes imported after it); omit for every change */
                 since?: string;
                 /** @description Only changes of this record type */
-                type?: "country" | "conduct" | "force" | "instrument" | "provision" | "case" | "practice" | "source";
+                type?: "country" | "instrument" | "provision" | "conduct" | "force" | "case" | "practice" | "source";
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description Opaque cursor from `page.next` of the previous page */

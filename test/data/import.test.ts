@@ -5,7 +5,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import t from 'tap';
 import { parse, stringify } from 'yaml';
 import { checkDataset } from '../../src/data/check.js';
@@ -15,28 +16,20 @@ import { queryRows, type Db } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { freshDatabase } from '../helper.js';
 
-const TABLES = [
-  'sources',
-  'record_sources',
-  'countries',
-  'country_gaps',
-  'conducts',
-  'forces',
-  'force_designations',
-  'instruments',
-  'provisions',
-  'provision_versions',
-  'provision_parts',
-  'penalties',
-  'exemptions',
-  'cases',
-  'case_charges',
-  'case_sentences',
-  'case_events',
-  'practice_notes',
-  'practice_statistics',
-  'dataset_revisions',
-];
+/** The import's own bookkeeping: kept across imports, so not rewritten (dataset_revisions grows by one per change). */
+const BOOKKEEPING = ['dataset_revisions', 'record_hashes', 'record_changes'];
+const nameOf = (table: PgTable) => getTableConfig(table).name;
+/** Every dataset table (the registry the importer rewrites), and the revisions. */
+const TABLES = [...(Object.values(schema.DATASET_TABLES) as PgTable[]).map(nameOf), 'dataset_revisions'];
+
+t.test('every table of the schema is a dataset table of the registry or bookkeeping', async (t) => {
+  const all = (Object.values(schema) as unknown[])
+    .filter((v): v is PgTable => is(v, PgTable))
+    .map(nameOf)
+    .sort();
+  t.same(all, [...(Object.values(schema.DATASET_TABLES) as PgTable[]).map(nameOf), ...BOOKKEEPING].sort());
+  t.equal(TABLES.length, 24);
+});
 
 /** A fingerprint of every table's rows. */
 async function dump(db: Db): Promise<Record<string, string>> {

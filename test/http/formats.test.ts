@@ -26,7 +26,7 @@ t.test('cases as CSV parse back to the JSON records, list cells aligned item by 
     t.equal(row.id, k.id);
     t.equal(row['decided.date'], k.decided.date);
     t.equal(row['court.place'], k.court.place ?? '');
-    t.equal(row.outcome, k.outcome);
+    t.equal(row.outcome, k.outcome ?? '', 'a null outcome is an empty cell');
     t.equal(row['sentences.years'], cell(k.sentences).join(' | '), 'a null keeps its place');
     t.equal(row['sentences.kind']!.split(' | ').length, Math.max(1, k.sentences.length));
     t.equal(row['sources.id'], k.sources.map((s: { id: string }) => s.id).join(' | '));

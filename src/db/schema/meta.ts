@@ -1,5 +1,5 @@
 // The dataset revision: one row per import that changed the data (the latest is the current revision).
-import type { Coverage } from '../../data/coverage.js';
+import type { Coverage } from '../../domain/meta.js';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const datasetRevisions = pgTable('dataset_revisions', {

@@ -20,7 +20,7 @@ import type {
   SIDES,
   SOURCE_KINDS,
   STANCES,
-} from '../../data/files.js';
+} from '../../domain/vocabulary.js';
 import type { SEARCH_TYPES } from '../../domain/search.js';
 
 type Of<T extends readonly string[]> = Record<T[number], string>;

@@ -1,7 +1,8 @@
-// Filters naming a record that does not exist are a 400 naming the parameter, never a silently empty list.
+// Filters naming a record that does not exist are a 400 naming the parameter (a domain error), never a silently
+// empty list; the provision filter resolves article numbers as reports write them.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { invalidParameter } from '../http/problem.js';
+import { invalidParameter } from '../domain/errors.js';
 import { nearest, normalizeArticle } from '../text/fold.js';
 
 // The table and key column of each kind of record a filter may name (fixed here, never taken from the request).
