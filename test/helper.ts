@@ -14,12 +14,13 @@ interface Teardown {
   teardown(fn: () => unknown): void;
 }
 
-/** A new empty PostgreSQL database on the server of DATABASE_URL, dropped on teardown (after earlier teardowns). */
-export async function freshDatabaseUrl(t: Teardown, url: string): Promise<string> {
+/** A new PostgreSQL database on the server of DATABASE_URL (empty, or a copy of `template`), dropped on teardown
+ * (after earlier teardowns). */
+export async function freshDatabaseUrl(t: Teardown, url: string, template?: string): Promise<string> {
   const name = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   t.teardown(async () => {
     const c = new pg.Client({ connectionString: url });
@@ -48,6 +49,102 @@ export async function freshDatabase(t: Teardown): Promise<Database> {
   return database;
 }
 
+/** What a loaded database depends on: data/, the migrations, and the code that turns the files into rows. */
+async function loadedKey(): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const { readdir, readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const hash = createHash('sha256');
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else
+        hash
+          .update(p)
+          .update('\0')
+          .update(await readFile(p))
+          .update('\0');
+    }
+  };
+  for (const dir of ['data', 'migrations', 'src/data', 'src/db', 'src/text', 'src/domain', 'src/rules'])
+    await walk(dir);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated database holding data/, made once per content of data/, the migrations and the import code, then
+ * copied for each test file: on PGlite from a dump of the data directory (node_modules/.cache/ca-law-tests), on
+ * PostgreSQL from a template database (ca_law_tpl_<key>). Importing the real data in every file cost most of the
+ * suite's time; a copy costs a fraction, and every file still gets a database of its own.
+ */
+export async function loadedDatabase(t: Teardown): Promise<Database> {
+  const key = await loadedKey();
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const { mkdir, readFile, rename, writeFile } = await import('node:fs/promises');
+    const file = `node_modules/.cache/ca-law-tests/pglite-${key}.tar`;
+    const dump = await readFile(file).catch(() => undefined);
+    if (dump) {
+      const database = await openDatabase({ pgliteLoad: new Blob([dump]) });
+      t.teardown(() => database.close());
+      return database;
+    }
+    const database = await freshDatabase(t);
+    await importDataDir(database.writeDb, 'data');
+    const { dumpPglite } = await import('../src/db/client.js');
+    const tar = Buffer.from(await (await dumpPglite(database)!).arrayBuffer());
+    await mkdir('node_modules/.cache/ca-law-tests', { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    await writeFile(tmp, tar);
+    await rename(tmp, file);
+    // Dumps of other contents are of no further use here.
+    const { readdir, rm } = await import('node:fs/promises');
+    for (const f of await readdir('node_modules/.cache/ca-law-tests'))
+      if (f.endsWith('.tar') && !f.includes(key)) await rm(`node_modules/.cache/ca-law-tests/${f}`, { force: true });
+    return database;
+  }
+  const template = `ca_law_tpl_${key}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const exists = async () =>
+      (await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount === 1;
+    if (!(await exists())) {
+      // Built under a lock, so two files starting together build it once; older templates are dropped.
+      await admin.query('select pg_advisory_lock(7301720241)');
+      try {
+        if (!(await exists())) {
+          // Keep the newest few (other checkouts on this server may be using theirs), drop the rest.
+          const old = await admin.query(
+            "select datname from pg_database where datname like 'ca\\_law\\_tpl\\_%' order by oid desc offset 4",
+          );
+          for (const r of old.rows as { datname: string }[])
+            await admin.query(`drop database if exists ${r.datname} with (force)`);
+          const building = `${template}_building`;
+          await admin.query(`drop database if exists ${building} with (force)`);
+          await admin.query(`create database ${building}`);
+          const buildUrl = new URL(url);
+          buildUrl.pathname = `/${building}`;
+          const db = await openDatabase({ databaseUrl: buildUrl.toString(), poolMax: 2 });
+          await migrateDatabase(db);
+          await importDataDir(db.writeDb, 'data');
+          await db.close();
+          await admin.query(`alter database ${building} rename to ${template}`);
+        }
+      } finally {
+        await admin.query('select pg_advisory_unlock(7301720241)');
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const testUrl = await freshDatabaseUrl(t, url, template);
+  const database = await openDatabase({ databaseUrl: testUrl, poolMax: 4 });
+  t.teardown(() => database.close());
+  return database;
+}
+
 /**
  * Tests send thousands of requests from one address, and PGlite's imports block the event loop for seconds: no rate
  * limit and no event-loop shedding unless a test asks for them.
@@ -56,9 +153,12 @@ export async function buildTestApp(
   t: Teardown,
   dataDir = 'data',
   config: Partial<AppConfig> = {},
+  /** freshImport: import data/ into this file's database instead of copying the loaded one (for tests of imports). */
+  opts: { freshImport?: boolean } = {},
 ): Promise<FastifyInstance> {
-  const database = await freshDatabase(t);
-  await importDataDir(database.writeDb, dataDir);
+  const copy = dataDir === 'data' && !opts.freshImport;
+  const database = copy ? await loadedDatabase(t) : await freshDatabase(t);
+  if (!copy) await importDataDir(database.writeDb, dataDir);
   const app = await buildApp({
     config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, ...config },
     database,

@@ -31,6 +31,9 @@ export interface DatabaseOptions {
   /** Read replicas (comma-separated URLs); reads are spread over them, writes go to databaseUrl. */
   readUrl?: string | undefined;
   pgliteDir?: string | undefined;
+  /** An embedded database to start from (a dump of PGlite's data directory, as dumpPglite() makes): the tests load a
+   * migrated and imported dataset this way instead of importing it again in every file. */
+  pgliteLoad?: Blob | undefined;
   poolMax?: number;
   /** Cancel any statement running longer than this (ms); 0 or absent: no limit. */
   statementTimeoutMs?: number;
@@ -116,7 +119,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   // pg_trgm (trigram similarity) for search, as on PostgreSQL; created by migration 0007.
   const extensions = { pg_trgm };
-  const client = opts.pgliteDir ? new PGlite(opts.pgliteDir, { extensions }) : new PGlite({ extensions });
+  const client = opts.pgliteDir
+    ? new PGlite(opts.pgliteDir, { extensions })
+    : new PGlite({ extensions, ...(opts.pgliteLoad ? { loadDataDir: opts.pgliteLoad } : {}) });
   for (const method of ['query', 'exec'] as const) {
     const original = client[method].bind(client) as (...a: unknown[]) => Promise<never>;
     (client as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
@@ -128,6 +133,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(opts.statementTimeoutMs)}`);
   await client.exec(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY}`);
   const db = drizzle(client, { schema }) as unknown as Db;
+  dumpers.set(db as unknown as object, () => client.dumpDataDir('none'));
   // One in-process connection, and imports that run in this process only: every request already sees one state.
   return {
     db,
@@ -141,6 +147,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+const dumpers = new WeakMap<object, () => Promise<Blob>>();
+
+/** The embedded database's data directory as a tar (for pgliteLoad); undefined on PostgreSQL. */
+export function dumpPglite(database: Database): Promise<Blob> | undefined {
+  return dumpers.get(database.db as unknown as object)?.();
 }
 
 /** A Db whose every property is looked up on the handle `current()` returns at the moment of use. */

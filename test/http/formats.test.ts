@@ -220,7 +220,7 @@ t.test('two Accept headers that choose the same representation share one ETag (a
 t.test(
   'ETags come from the content: a second import of the same data (a restart, another instance) gives the same',
   async (t) => {
-    const other = await buildTestApp(t);
+    const other = await buildTestApp(t, 'data', {}, { freshImport: true });
     for (const url of ['/v1/cases?country=KG&limit=2', '/v1/countries/KG', '/v1/search?q=Wagner']) {
       const [a, b] = await Promise.all([app.inject(url), other.inject(url)]);
       t.equal(a.statusCode, 200, url);

@@ -145,7 +145,14 @@ t.test('sources: every one, with citation counts and filters', async (t) => {
   t.equal(seed.publisher, want.publisher);
   t.ok(seed.citedBy > 0, 'the seed report is cited');
   const media = (await app.inject('/v1/sources?kind=media&limit=200')).json();
-  t.ok(media.data.every((s: { kind: string }) => s.kind === 'media'));
+  const wantMedia = sources.filter((s) => s.kind === 'media').map((s) => s.id);
+  t.ok(wantMedia.length > 20, 'data/ has media sources to filter');
+  t.equal(media.data.length, Math.min(200, wantMedia.length));
+  t.same(
+    media.data.filter((s: { id: string; kind: string }) => s.kind !== 'media' || !wantMedia.includes(s.id)),
+    [],
+    'only media sources, each one of data/',
+  );
   t.equal((await app.inject('/v1/sources/none')).statusCode, 404);
   t.equal((await app.inject('/v1/sources?language=english')).statusCode, 400);
 });
