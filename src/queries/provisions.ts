@@ -1,18 +1,18 @@
 // Queries of provisions: lists with filters, and the full provision with versions, parts, penalties and exemptions.
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { queryRows, type Db } from '../db/client.js';
+import type { SourceRef } from '../domain/common.js';
+import { versionsJson } from './json.js';
 import {
   caseCharges,
-  exemptions,
   instruments,
-  penalties,
   provisionParts,
   provisions,
   provisionVersions,
 } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { countWhere, groupBy, sourceRefs } from './source-refs.js';
+import { countWhere, groupBy } from './source-refs.js';
 import { matchesText } from './search.js';
 import { isDisputed } from '../rules/law.js';
 
@@ -162,106 +162,107 @@ export async function provisionVersionsOf(db: Db, provisionId: string, date?: st
   return (await versionsOf(db, [provisionId], date)).get(provisionId) ?? [];
 }
 
-/** The versions of many provisions in a fixed number of queries: provision id -> versions, oldest first. */
+/** A version as versionsJson (json.ts) builds it. */
+export interface VersionJson {
+  id: string;
+  provisionId: string;
+  validFrom: string;
+  validFromLatest: string;
+  validTo: string | null;
+  validToLatest: string | null;
+  validFromText: string;
+  validToText: string | null;
+  amendedBy: string | null;
+  basis: string;
+  textUnknown: string | null;
+  note: string | null;
+  sources: SourceRef[];
+  parts: {
+    part: string;
+    elements: string;
+    excerpt: string | null;
+    category: string | null;
+    conducts: string[];
+    penalties: {
+      id: string;
+      kind: string;
+      min: number | null;
+      max: number | null;
+      unit: string | null;
+      role: string;
+      mandatory: boolean | null;
+      disputeNote: string | null;
+      context: string | null;
+      basis: string | null;
+      sources: SourceRef[];
+    }[];
+  }[];
+  exemptions: { id: string; conditions: string[]; effect: string; text: string; excerpt: string | null }[];
+}
+
+/** The versions of many provisions in one statement: provision id -> versions, oldest first. */
 export async function versionsOf(
   db: Db,
   provisionIds: readonly string[],
   date?: string,
 ): Promise<Map<string, Version[]>> {
   if (provisionIds.length === 0) return new Map();
-  const where: SQL[] = [inArray(provisionVersions.provisionId, [...provisionIds])];
-  if (date)
-    where.push(
-      sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validToLatest} is null or ${provisionVersions.validToLatest} > ${date})`,
-    );
-  const versions = await db
-    .select()
-    .from(provisionVersions)
-    .where(and(...where))
-    .orderBy(asc(provisionVersions.ord));
-  const vIds = versions.map((v) => v.id);
-  if (vIds.length === 0) return new Map();
-  const [parts, exs, vRefs] = await Promise.all([
-    db.select().from(provisionParts).where(inArray(provisionParts.versionId, vIds)).orderBy(asc(provisionParts.ord)),
-    db.select().from(exemptions).where(inArray(exemptions.versionId, vIds)).orderBy(asc(exemptions.ord)),
-    sourceRefs(db, 'version', vIds),
-  ]);
-  const pens = parts.length
-    ? await db
-        .select()
-        .from(penalties)
-        .where(
-          inArray(
-            penalties.partId,
-            parts.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(penalties.ord))
-    : [];
-  const penRefs = await sourceRefs(
+  const rows = await queryRows<{ id: string; versions: VersionJson[] }>(
     db,
-    'penalty',
-    pens.map((p) => p.id),
+    sql`select ids.id, ${versionsJson(sql`ids.id`, date)} as versions from unnest(${textArray([...provisionIds])}) as ids(id)`,
   );
-  const pensBy = groupBy(pens, (p) => p.partId);
-  const partsBy = groupBy(parts, (p) => p.versionId);
-  const exBy = groupBy(exs, (e) => e.versionId);
   const out = new Map<string, Version[]>();
-  for (const v of versions) {
-    const list = out.get(v.provisionId) ?? [];
-    list.push(toVersion(v));
-    out.set(v.provisionId, list);
-  }
+  for (const r of rows) if (r.versions.length) out.set(r.id, r.versions.map(toVersion));
   return out;
+}
 
-  function toVersion(v: (typeof versions)[number]): Version {
-    return {
-      id: v.id,
-      validFrom: v.validFromText,
-      validTo: v.validToText,
-      from: { earliest: v.validFrom, latest: v.validFromLatest },
-      to: v.validTo === null || v.validToLatest === null ? null : { earliest: v.validTo, latest: v.validToLatest },
-      amendedBy: v.amendedBy,
-      basis: v.basis as Version['basis'],
-      textKnown: v.textUnknown === null,
-      textUnknown: v.textUnknown,
-      note: v.note,
-      sources: vRefs.get(v.id) ?? [],
-      parts: (partsBy.get(v.id) ?? []).map((p) => {
-        const list = pensBy.get(p.id) ?? [];
-        return {
-          part: p.part,
-          elements: p.elements,
-          excerpt: p.excerpt,
-          category: p.category as Version['parts'][number]['category'],
-          conducts: p.conducts,
-          penalties: list.map((x): Penalty => ({
-            id: x.id,
-            kind: x.kind as Penalty['kind'],
-            min: x.min,
-            max: x.max,
-            unit: x.unit as Penalty['unit'],
-            role: x.role as Penalty['role'],
-            mandatory: x.mandatory,
-            // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
-            // marks as conflicting with the text (a dispute note).
-            disputed: isDisputed(x, list),
-            disputeNote: x.disputeNote,
-            context: x.context,
-            basis: x.basis as Penalty['basis'],
-            sources: penRefs.get(x.id) ?? [],
-          })),
-        };
-      }),
-      exemptions: (exBy.get(v.id) ?? []).map((e) => ({
-        id: e.id,
-        conditions: e.conditions as Version['exemptions'][number]['conditions'],
-        effect: e.effect as Version['exemptions'][number]['effect'],
-        text: e.text,
-        excerpt: e.excerpt,
-      })),
-    };
-  }
+/** The domain Version of a version built in SQL. */
+export function toVersion(v: VersionJson): Version {
+  return {
+    id: v.id,
+    validFrom: v.validFromText,
+    validTo: v.validToText,
+    from: { earliest: v.validFrom, latest: v.validFromLatest },
+    to: v.validTo === null || v.validToLatest === null ? null : { earliest: v.validTo, latest: v.validToLatest },
+    amendedBy: v.amendedBy,
+    basis: v.basis as Version['basis'],
+    textKnown: v.textUnknown === null,
+    textUnknown: v.textUnknown,
+    note: v.note,
+    sources: v.sources,
+    parts: v.parts.map((p) => ({
+      part: p.part,
+      elements: p.elements,
+      excerpt: p.excerpt,
+      category: p.category as Version['parts'][number]['category'],
+      conducts: p.conducts,
+      penalties: p.penalties.map(
+        (x): Penalty => ({
+          id: x.id,
+          kind: x.kind as Penalty['kind'],
+          min: x.min,
+          max: x.max,
+          unit: x.unit as Penalty['unit'],
+          role: x.role as Penalty['role'],
+          mandatory: x.mandatory,
+          // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
+          // marks as conflicting with the text (a dispute note).
+          disputed: isDisputed(x, p.penalties),
+          disputeNote: x.disputeNote,
+          context: x.context,
+          basis: x.basis as Penalty['basis'],
+          sources: x.sources,
+        }),
+      ),
+    })),
+    exemptions: v.exemptions.map((e) => ({
+      id: e.id,
+      conditions: e.conditions as Version['exemptions'][number]['conditions'],
+      effect: e.effect as Version['exemptions'][number]['effect'],
+      text: e.text,
+      excerpt: e.excerpt,
+    })),
+  };
 }
 
 export async function getProvision(db: Db, id: string): Promise<Provision | undefined> {
