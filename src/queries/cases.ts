@@ -9,7 +9,13 @@ import { endOf, startOf } from '../data/check.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { normalizeArticle, queryWords } from '../text/fold.js';
-import { caseFilterOf, failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from '../routes/known.js';
+import {
+  caseFilterOf,
+  failOnUnknown,
+  firstUnknownSql,
+  resolveProvisionFilter,
+  type KnownKind,
+} from '../routes/known.js';
 import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
@@ -122,7 +128,13 @@ interface CaseJson {
   summary: string;
   basis: string;
   sources: SourceRef[];
-  charges: { id: string; provision: Case['charges'][number]['provision']; part: string | null; scope: string; note: string | null }[];
+  charges: {
+    id: string;
+    provision: Case['charges'][number]['provision'];
+    part: string | null;
+    scope: string;
+    note: string | null;
+  }[];
   sentences: {
     kind: string;
     years: number | null;
@@ -199,7 +211,10 @@ export async function listCases(
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
-  const [row] = await queryRows<{ data: CaseJson }>(db, sql`select ${caseJson('k')} as data from cases k where k.id = ${id}`);
+  const [row] = await queryRows<{ data: CaseJson }>(
+    db,
+    sql`select ${caseJson('k')} as data from cases k where k.id = ${id}`,
+  );
   return row ? toCase(row.data) : undefined;
 }
 

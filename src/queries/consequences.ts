@@ -55,7 +55,13 @@ interface RecordRow {
   force: { id: string; name: string; designations: DesignationJson[] } | null;
   articles: (ArticleRow & { versions: VersionJson[] })[];
   practice: NoteJson[];
-  amnesties: { id: string; title: string; adopted: string | null; in_force_from: string | null; summary: string | null }[];
+  amnesties: {
+    id: string;
+    title: string;
+    adopted: string | null;
+    in_force_from: string | null;
+    summary: string | null;
+  }[];
 }
 
 /**

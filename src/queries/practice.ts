@@ -100,32 +100,30 @@ export function toPracticeNote(r: NoteJson): PracticeNote {
     from: r.fromText,
     to: r.toText,
     statement: r.statement,
-    statistics: r.statistics.map(
-      (s): Statistic => ({
-        id: s.id,
-        measure: s.measure as Statistic['measure'],
-        value: s.value,
-        valueMax: s.valueMax,
-        qualifier: s.qualifier as Statistic['qualifier'],
-        from: s.fromText,
-        to: s.toText,
-        scope: { provisions: s.provisions, conflict: s.conflictId, force: s.forceId, region: s.region },
-        sentence:
-          s.sentenceKind === null
-            ? null
-            : {
-                kind: s.sentenceKind as NonNullable<Statistic['sentence']>['kind'],
-                min: s.sentenceMin,
-                max: s.sentenceMax,
-                unit: s.sentenceUnit as NonNullable<Statistic['sentence']>['unit'],
-              },
-        disputed: s.dispute !== null,
-        dispute: s.dispute,
-        note: s.note,
-        basis: s.basis as Statistic['basis'],
-        sources: s.sources,
-      }),
-    ),
+    statistics: r.statistics.map((s): Statistic => ({
+      id: s.id,
+      measure: s.measure as Statistic['measure'],
+      value: s.value,
+      valueMax: s.valueMax,
+      qualifier: s.qualifier as Statistic['qualifier'],
+      from: s.fromText,
+      to: s.toText,
+      scope: { provisions: s.provisions, conflict: s.conflictId, force: s.forceId, region: s.region },
+      sentence:
+        s.sentenceKind === null
+          ? null
+          : {
+              kind: s.sentenceKind as NonNullable<Statistic['sentence']>['kind'],
+              min: s.sentenceMin,
+              max: s.sentenceMax,
+              unit: s.sentenceUnit as NonNullable<Statistic['sentence']>['unit'],
+            },
+      disputed: s.dispute !== null,
+      dispute: s.dispute,
+      note: s.note,
+      basis: s.basis as Statistic['basis'],
+      sources: s.sources,
+    })),
     penaltiesStated: r.penaltiesStated.map((p) => ({
       id: p.id,
       provision:
