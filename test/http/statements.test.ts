@@ -34,7 +34,7 @@ const PINNED: Record<string, number> = {
   '/v1/cases/kg-2023-naryn-borugul-uulu': 1,
   '/v1/stats/cases?groupBy=country,year': 3,
   '/v1/search?q=Wagner': 1,
-  '/v1/changes?limit=20': 2,
+  '/v1/changes?limit=20': 1,
   '/v1/practice?country=TJ': 1,
   '/v1/practice/tj-statistics-returnees-exempted': 1,
   '/v1/sources?limit=20': 1,
