@@ -37,6 +37,7 @@ const PINNED: Record<string, number> = {
   '/v1/changes?limit=20': 1,
   '/v1/practice?country=TJ': 1,
   '/v1/practice/tj-statistics-returnees-exempted': 1,
+  '/v1/practice?count=true&limit=2': 1,
   '/v1/sources?limit=20': 1,
   '/v1/sources?count=true&limit=5': 1,
   '/v1/sources/kloop-2021-12-10-new-code-cases-closed': 1,
