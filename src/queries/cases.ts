@@ -153,7 +153,7 @@ interface CaseJson {
 
 /** The provision filter as SQL: the provision of that id, or else the provisions with that article number (as
  * reports write it) within the country, as a text[]; empty when none (resolveProvisionFilter then says why). */
-function provisionIdsSql(value: string, country: string | undefined): SQL {
+export function provisionIdsSql(value: string, country: string | undefined): SQL {
   const article = normalizeArticle(value.replace(/^(art(icle)?\.?|ст\.?|статья)\s*/i, ''));
   return sql`coalesce((select array[id] from provisions where id = ${value}),
     (select array_agg(id order by id) from provisions where article = ${article}
