@@ -1,7 +1,8 @@
 // openDatabase: a pg Pool or an embedded PGlite behind one drizzle type; the only module that knows which.
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -181,34 +182,60 @@ function routed(current: () => Db): Db {
   });
 }
 
+/** How many distinct statement texts are sent as named (prepared) statements; beyond, they are sent unnamed, so that
+ * crafted combinations of filters cannot grow the statements each connection keeps without bound. */
+const NAMED_MAX = 1000;
+const named = new Set<string>();
+const dialect = new PgDialect();
+
+/** The name of a statement text: the same text, the same name, so PostgreSQL parses and plans it once per connection
+ * (pg's named queries; PGlite ignores the name). */
+function nameOf(text: string): string | undefined {
+  const name = `q_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+  if (named.has(name)) return name;
+  if (named.size >= NAMED_MAX) return undefined;
+  named.add(name);
+  return name;
+}
+
+/** Sends one statement, named by its text (see nameOf), with drizzle's own result handling (dates as written). */
+async function run<T>(db: Db, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  const prepared = db._.session.prepareQuery(built, undefined, nameOf(built.sql), false);
+  return ((await prepared.execute()) as unknown as { rows: T[] }).rows;
+}
+
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. Inside a read session (a request on
  * PostgreSQL) the statement also reads the current dataset revision, which is recorded in the session: the answer's
  * rows and the revision it states come from one snapshot, the statement's own. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const session = sessions.getStore();
-  if (!session) return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  if (!session) return run<T>(db, query);
   // One row from `one` whatever the query returns, joined (a nested loop, so in the query's order) to its rows;
   // __present tells "no row" from a row of nulls.
-  const result = (await db.execute(sql`select q.*, r.seq as __seq, r.revision as __revision,
-      r.imported_at as __imported_at
-    from (select 1) as one
-      left join lateral (select seq, revision, imported_at::text as imported_at from dataset_revisions
-        order by seq desc limit 1) r on true
-      left join lateral (select true as __present, q0.* from (${query}) q0) q on true`)) as unknown as {
-    rows: (Record<string, unknown> & {
+  const rows = await run<
+    Record<string, unknown> & {
       __present: boolean | null;
       __seq: number | null;
       __revision: string | null;
       __imported_at: string | null;
-    })[];
-  };
-  const [first] = result.rows;
+    }
+  >(
+    db,
+    sql`select q.*, r.seq as __seq, r.revision as __revision,
+      r.imported_at as __imported_at
+    from (select 1) as one
+      left join lateral (select seq, revision, imported_at::text as imported_at from dataset_revisions
+        order by seq desc limit 1) r on true
+      left join lateral (select true as __present, q0.* from (${query}) q0) q on true`,
+  );
+  const [first] = rows;
   session.revisions.push({
     seq: first?.__seq ?? null,
     revision: first?.__revision ?? '',
     importedAt: first?.__imported_at ?? '',
   });
-  return result.rows
+  return rows
     .filter((r) => r.__present)
     .map(({ __present: _p, __seq: _s, __revision: _r, __imported_at: _i, ...row }) => row as T);
 }
