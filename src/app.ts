@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loadConfig, type Config } from './config.js';
-import type { Database } from './db/client.js';
+import type { Database, ReadSession } from './db/client.js';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import { etagOf, registerCaching, responseCache, revisionCache } from './http/caching.js';
@@ -70,52 +70,68 @@ export interface AppOptions {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The read handle of this request and the revision sequence its reads started from (PostgreSQL). */
-    pinned?: { db: Database['db']; seq: number };
+    /** The read handle of this request and what its statements read (PostgreSQL). */
+    pinned?: { db: Database['db']; session: ReadSession };
   }
 }
 
 /**
  * Every data route's reads go to one pool (one replica when configured), bound to the request (AsyncLocalStorage), so
- * query code is unchanged. On PostgreSQL the revision is read first, from that pool, and is the one the answer states;
- * after the handler, before anything is sent, it is read again: if an import committed meanwhile, the answer could
- * mix two datasets, so it is replaced by a 503 with Retry-After: 1 (a retry gets one consistent answer). Imports are
- * release jobs, so this is rare; the statements of a request still run in parallel on the pool, which a transaction
- * held per request would serialise on one connection. Routes with `config.cache: false` run outside.
+ * query code is unchanged. On PostgreSQL each statement of the request also reads the dataset revision in its own
+ * snapshot (queryRows, db/client.ts): an answer of one statement is consistent by construction and is labelled
+ * (ETag, Dataset-Revision) with the revision that statement read, whatever the revision cache said. An answer of
+ * several statements is served only if they all read the same revision; if an import committed between them (the
+ * answer could mix two datasets), or a statement did not say what it read, it is replaced by a 503 with
+ * Retry-After: 1 (a retry gets one consistent answer). Imports are release jobs, so this is rare; the statements of a
+ * request still run in parallel on the pool, which a transaction held per request would serialise on one connection.
+ * Routes with `config.cache: false` run outside.
  */
 function registerSnapshots(app: FastifyInstance, database: Database): void {
   app.addHook('onRoute', (route) => {
     if (route.config?.cache === false || !route.url.startsWith('/v1/')) return;
     const handler = route.handler as (this: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
     route.handler = async function (this: unknown, req: FastifyRequest, reply: FastifyReply) {
-      return database.pinned(async (db) => {
-        if (database.driver === 'pg') {
-          const rev = await currentRevision(db);
-          if (rev) {
-            req.pinned = { db, seq: rev.seq };
-            if (rev.revision !== req.revision?.revision || rev.importedAt !== req.revision?.importedAt) {
-              req.revision = rev;
-              req.etag = etagOf(rev, req);
-            }
-          }
-        }
+      return database.pinned(async (db, session) => {
+        if (database.driver === 'pg') req.pinned = { db, session };
         return handler.call(this, req, reply);
       });
     } as typeof route.handler;
   });
-  // Registered before the caching hooks: a replaced answer is never stored.
+  // Registered before the caching hooks: the label is set before they send it, and a replaced answer is never stored.
   app.addHook('onSend', async (req, reply, payload) => {
     const pinned = req.pinned;
     if (!pinned || reply.statusCode >= 300) return payload;
-    const now = await currentRevision(pinned.db);
-    if (now?.seq === pinned.seq) return payload;
-    req.log.info({ from: pinned.seq, to: now?.seq }, 'an import committed during the request: answered 503');
+    const { statements, revisions } = pinned.session;
+    // An answer that read nothing has nothing to label; one whose statements were miscounted is refused below.
+    if (statements === 0 && revisions.length === 0) return payload;
+    const read = revisions[0]!;
+    const reported = revisions.length === statements;
+    if (reported && revisions.every((r) => r.seq === read.seq)) {
+      if (
+        read.seq !== null &&
+        (read.revision !== req.revision?.revision || read.importedAt !== req.revision?.importedAt)
+      ) {
+        req.revision = { revision: read.revision, importedAt: read.importedAt };
+        req.etag = etagOf(req.revision, req);
+      }
+      return payload;
+    }
+    if (reported)
+      req.log.info({ read: revisions.map((r) => r.seq) }, 'an import committed during the request: answered 503');
+    else
+      req.log.error({ statements, reported: revisions.length }, 'a statement did not read the revision: answered 503');
     reply.code(503).header('retry-after', '1').header('content-type', `${PROBLEM_TYPE}; charset=utf-8`);
     reply.removeHeader('etag');
     reply.removeHeader('x-total-count');
     reply.removeHeader('link');
     return JSON.stringify(
-      problemBody(req, 'service-unavailable', 'a new dataset was imported while this answer was computed; retry'),
+      problemBody(
+        req,
+        'service-unavailable',
+        reported
+          ? 'a new dataset was imported while this answer was computed; retry'
+          : 'this answer could not be tied to one dataset revision; retry',
+      ),
     );
   });
 }

@@ -1,10 +1,27 @@
 // openDatabase: a pg Pool or an embedded PGlite behind one drizzle type; the only module that knows which.
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The dataset revision one statement read, in the statement itself (so in its own snapshot); seq null: none yet. */
+export interface StatementRevision {
+  seq: number | null;
+  revision: string;
+  importedAt: string;
+}
+
+/** The reads of one request (PostgreSQL): how many statements it sent, and the revision each raw statement read. */
+export interface ReadSession {
+  statements: number;
+  revisions: StatementRevision[];
+}
+
+/** The read session of the request being served, where pinned() runs it on PostgreSQL. */
+const sessions = new AsyncLocalStorage<ReadSession>();
 
 export interface Database {
   /** Reads: inside pinned(), the request's read handle; elsewhere the read pool (replicas when DATABASE_READ_URL is
@@ -16,9 +33,11 @@ export interface Database {
   /** True when reads go to a replica pool of their own. */
   readonly replicated: boolean;
   /** Runs fn with every read on one pool (one replica), bound as `db` by AsyncLocalStorage so query code needs no
-   * handle passed around: the revision an answer states and the data it reads come from one server (app.ts checks
-   * the revision before and after, see registerSnapshots). */
-  pinned<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+   * handle passed around: the revision an answer states and the data it reads come from one server. On PostgreSQL
+   * every statement queryRows sends there also reads the dataset revision, recorded in the session with the number
+   * of statements sent, so that app.ts (registerSnapshots) labels the answer with the revision its own statements
+   * read, or refuses it when they read different ones. */
+  pinned<T>(fn: (db: Db, session: ReadSession) => Promise<T>): Promise<T>;
   /** SQL statements sent since the database was opened (transaction control included): what tests pin per request. */
   statements(): number;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
@@ -80,6 +99,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
           return query(...a);
         };
       });
+      // A request's statements are counted where it sends them (drizzle calls pool.query), in its own async context:
+      // a client's query() may run in another request's context, when the pool hands over a released client.
+      const poolQuery = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+      (pool as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+        const session = sessions.getStore();
+        if (session) session.statements += 1;
+        return poolQuery(...a);
+      };
       return pool;
     };
     const primary = poolOf(opts.databaseUrl);
@@ -103,7 +130,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // while they ran (the revision sequence before and after), so an answer is never torn or mislabelled.
       pinned: (fn) => {
         const one = readDbs[next++ % readDbs.length]!;
-        return store.run(one, () => fn(one));
+        const session: ReadSession = { statements: 0, revisions: [] };
+        return store.run(one, () => sessions.run(session, () => fn(one, session)));
       },
       statements: () => sent,
       ping: async () => {
@@ -140,7 +168,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     writeDb: db,
     driver: 'pglite',
     replicated: false,
-    pinned: (fn) => fn(db),
+    pinned: (fn) => fn(db, { statements: 0, revisions: [] }),
     statements: () => sent,
     ping: async () => {
       await db.execute(sql`select 1`);
@@ -167,8 +195,60 @@ function routed(current: () => Db): Db {
   });
 }
 
-/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
+/** How many distinct statement texts are sent as named (prepared) statements; beyond, they are sent unnamed, so that
+ * crafted combinations of filters cannot grow the statements each connection keeps without bound. */
+const NAMED_MAX = 1000;
+const named = new Set<string>();
+const dialect = new PgDialect();
+
+/** The name of a statement text: the same text, the same name, so PostgreSQL parses and plans it once per connection
+ * (pg's named queries; PGlite ignores the name). */
+function nameOf(text: string): string | undefined {
+  const name = `q_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+  if (named.has(name)) return name;
+  if (named.size >= NAMED_MAX) return undefined;
+  named.add(name);
+  return name;
+}
+
+/** Sends one statement, named by its text (see nameOf), with drizzle's own result handling (dates as written). */
+async function run<T>(db: Db, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  const prepared = db._.session.prepareQuery(built, undefined, nameOf(built.sql), false);
+  return ((await prepared.execute()) as unknown as { rows: T[] }).rows;
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. Inside a read session (a request on
+ * PostgreSQL) the statement also reads the current dataset revision, which is recorded in the session: the answer's
+ * rows and the revision it states come from one snapshot, the statement's own. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const session = sessions.getStore();
+  if (!session) return run<T>(db, query);
+  // One row from `one` whatever the query returns, joined (a nested loop, so in the query's order) to its rows;
+  // __present tells "no row" from a row of nulls.
+  const rows = await run<
+    Record<string, unknown> & {
+      __present: boolean | null;
+      __seq: number | null;
+      __revision: string | null;
+      __imported_at: string | null;
+    }
+  >(
+    db,
+    sql`select q.*, r.seq as __seq, r.revision as __revision,
+      r.imported_at as __imported_at
+    from (select 1) as one
+      left join lateral (select seq, revision, imported_at::text as imported_at from dataset_revisions
+        order by seq desc limit 1) r on true
+      left join lateral (select true as __present, q0.* from (${query}) q0) q on true`,
+  );
+  const [first] = rows;
+  session.revisions.push({
+    seq: first?.__seq ?? null,
+    revision: first?.__revision ?? '',
+    importedAt: first?.__imported_at ?? '',
+  });
+  return rows
+    .filter((r) => r.__present)
+    .map(({ __present: _p, __seq: _s, __revision: _r, __imported_at: _i, ...row }) => row as T);
 }

@@ -82,7 +82,7 @@ export async function countryPage(ctx: Ctx, db: Db, code: string): Promise<PageC
   const amnesties = await listInstruments(db, { country: cc, kind: 'amnesty-act' });
   const titles = new Map((await listInstruments(db, { country: cc })).map((i) => [i.id, i.titleOriginal] as const));
   const practice = (await listPractice(db, { country: cc, limit: 200 })).data;
-  const byYear = await caseStats(db, ['year'], { country: cc });
+  const byYear = (await caseStats(db, ['year'], { country: cc })).rows;
   const latest = (await listCases(db, caseQuery({ country: cc, limit: 5 }))).data;
   const now = today();
   const inForce = provs.filter((p) => p.validTo === null);

@@ -10,34 +10,11 @@ export const CAVEATS = [
   'Precedents are the rulings reported in public sources that the dataset holds, not a complete record.',
 ];
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 100) / 100;
-}
-
-/** The distribution of the sentences imposed, per kind and suspension. */
-export function sentenceStats(
-  sentences: readonly { kind: string; suspended: boolean; total_months: string | null }[],
-): Consequences['precedents']['sentences'] {
-  const stats = new Map<string, { kind: string; suspended: boolean; count: number; months: number[] }>();
-  for (const s of sentences) {
-    const key = `${s.kind}|${s.suspended}`;
-    const st = stats.get(key) ?? { kind: s.kind, suspended: s.suspended, count: 0, months: [] };
-    st.count++;
-    if (s.total_months !== null) st.months.push(Number(s.total_months));
-    stats.set(key, st);
-  }
-  return [...stats.values()].map((s) => ({
-    kind: s.kind as Consequences['precedents']['sentences'][number]['kind'],
-    suspended: s.suspended,
-    count: s.count,
-    withLength: s.months.length,
-    minMonths: s.months.length ? Math.min(...s.months) : null,
-    medianMonths: median(s.months),
-    maxMonths: s.months.length ? Math.max(...s.months) : null,
-  }));
+/** The median of `n` lengths from their lower and upper middle values (equal when n is odd; both come from SQL, which
+ * aggregates the sentences), rounded to hundredths. */
+export function medianOfMiddles(n: number, lo: number | null, hi: number | null): number | null {
+  if (n === 0 || lo === null || hi === null) return null;
+  return n % 2 ? lo : Math.round(((lo + hi) / 2) * 100) / 100;
 }
 
 export function sentenceWords(s: {

@@ -1,27 +1,20 @@
 // Queries of cases: filtered, keyset-paginated lists and single cases, with charges, sentences, events and sources.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import {
-  caseCharges,
-  caseEvents,
-  cases,
-  caseSentences,
-  conflicts,
-  forces,
-  instruments,
-  provisions,
-} from '../db/schema/index.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { caseCharges, cases, caseSentences } from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
+import type { SourceRef } from '../domain/common.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import { endOf, startOf } from '../data/check.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
-import { queryWords } from '../text/fold.js';
-import { countWhere, groupBy, sourceRefs, sourceRefsById } from './source-refs.js';
+import { normalizeArticle, queryWords } from '../text/fold.js';
+import { caseFilterOf, failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
+import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
-  /** The provision ids the provision filter resolved to (see resolveProvisionFilter). */
-  provisions?: string[] | undefined;
+  /** The provision ids the provision filter resolved to (see resolveProvisionFilter), or SQL resolving them. */
+  provisions?: string[] | SQL | undefined;
 };
 
 /** Every word of `value`, folded, must match the folded column (trigram word similarity, so prefixes and typos). */
@@ -45,7 +38,7 @@ export function caseConditions(f: CaseFilter): SQL[] {
   if (f.conduct) where.push(sql`${cases.conducts} @> array[${f.conduct}]::text[]`);
   if (f.provisions) {
     where.push(
-      sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = any(${textArray(f.provisions)}))`,
+      sql`exists (select 1 from ${caseCharges} cc where cc.case_id = ${cases.id} and cc.provision_id = any(${Array.isArray(f.provisions) ? textArray(f.provisions) : f.provisions}))`,
     );
   }
   if (f.defendant) where.push(namesMatch(sql`${cases.defendantFolded}`, f.defendant));
@@ -64,13 +57,124 @@ export function caseConditions(f: CaseFilter): SQL[] {
   return where;
 }
 
+/** A case of the cases row `k` as CaseJson, with its charges, sentences, events, disputes and sources. */
+function caseJson(k: string): SQL {
+  const K = sql.raw(k);
+  return sql`json_build_object('id', ${K}.id, 'countryCode', ${K}.country_code, 'courtName', ${K}.court_name,
+    'courtLevel', ${K}.court_level, 'courtPlace', ${K}.court_place, 'decided', ${K}.decided,
+    'decidedDate', ${K}.decided_date, 'decidedPrecision', ${K}.decided_precision, 'dateKind', ${K}.date_kind,
+    'dateNote', ${K}.date_note, 'reportedOn', ${K}.reported_on, 'sentenceStart', ${K}.sentence_start,
+    'judge', ${K}.judge, 'defendantName', ${K}.defendant_name, 'defendantAge', ${K}.defendant_age,
+    'defendantSex', ${K}.defendant_sex, 'citizenships', ${K}.citizenships, 'conducts', ${K}.conducts,
+    'side', ${K}.side, 'forceId', ${K}.force_id, 'forceName', (select j_f.name from forces j_f where j_f.id = ${K}.force_id),
+    'conflictId', ${K}.conflict_id,
+    'conflictName', (select j_cf.name from conflicts j_cf where j_cf.id = ${K}.conflict_id),
+    'outcome', ${K}.outcome, 'appealStatus', ${K}.appeal_status, 'appealNote', ${K}.appeal_note,
+    'summary', ${K}.summary, 'basis', ${K}.basis, 'sources', ${sourcesJson('case', sql.raw(`${k}.id`))},
+    'charges', ${orEmpty(sql`select json_agg(json_build_object('id', j_cc.id, 'provision', ${provisionRefJson('j_pr', 'j_pi')},
+        'part', j_cc.part, 'scope', j_pr.scope, 'note', j_cc.note) order by j_cc.ord)
+      from case_charges j_cc join provisions j_pr on j_pr.id = j_cc.provision_id
+        join instruments j_pi on j_pi.id = j_pr.instrument_id
+      where j_cc.case_id = ${K}.id`)},
+    'sentences', ${orEmpty(sql`select json_agg(json_build_object('kind', j_cs.kind, 'years', j_cs.years,
+        'months', j_cs.months, 'days', j_cs.days, 'totalMonths', j_cs.total_months, 'amount', j_cs.amount,
+        'unit', j_cs.unit, 'regime', j_cs.regime, 'suspended', j_cs.suspended,
+        'probationMonths', j_cs.probation_months) order by j_cs.ord)
+      from case_sentences j_cs where j_cs.case_id = ${K}.id`)},
+    'events', ${orEmpty(sql`select json_agg(json_build_object('date', j_ce.date, 'kind', j_ce.kind, 'note', j_ce.note,
+        'sources', ${sourcesJson('event', sql.raw('j_ce.id'))}) order by j_ce.ord)
+      from case_events j_ce where j_ce.case_id = ${K}.id`)},
+    'disputes', ${orEmpty(sql`select json_agg(json_build_object('field', j_d.value -> 'field', 'note', j_d.value -> 'note',
+        'sources', ${orEmpty(sql`select json_agg(${sourceRefJson('j_ds')} order by j_x.n)
+          from jsonb_array_elements_text(j_d.value -> 'sources') with ordinality j_x(id, n)
+          join sources j_ds on j_ds.id = j_x.id`)}) order by j_d.n)
+      from jsonb_array_elements(${K}.disputes) with ordinality j_d(value, n)`)})`;
+}
+
+/** A case as caseJson builds it. */
+interface CaseJson {
+  id: string;
+  countryCode: string;
+  courtName: string | null;
+  courtLevel: string | null;
+  courtPlace: string | null;
+  decided: string;
+  decidedDate: string;
+  decidedPrecision: string;
+  dateKind: string;
+  dateNote: string | null;
+  reportedOn: string | null;
+  sentenceStart: string | null;
+  judge: string | null;
+  defendantName: string | null;
+  defendantAge: number | null;
+  defendantSex: string | null;
+  citizenships: string[];
+  conducts: string[];
+  side: string | null;
+  forceId: string | null;
+  forceName: string | null;
+  conflictId: string | null;
+  conflictName: string | null;
+  outcome: string;
+  appealStatus: string | null;
+  appealNote: string | null;
+  summary: string;
+  basis: string;
+  sources: SourceRef[];
+  charges: {
+    id: string;
+    provision: Case['charges'][number]['provision'];
+    part: string | null;
+    scope: string;
+    note: string | null;
+  }[];
+  sentences: {
+    kind: string;
+    years: number | null;
+    months: number | null;
+    days: number | null;
+    totalMonths: number | null;
+    amount: number | null;
+    unit: string | null;
+    regime: string | null;
+    suspended: boolean;
+    probationMonths: number | null;
+  }[];
+  events: { date: string | null; kind: string; note: string; sources: SourceRef[] }[];
+  disputes: { field: string; note: string; sources: SourceRef[] }[];
+}
+
+/** The provision filter as SQL: the provision of that id, or else the provisions with that article number (as
+ * reports write it) within the country, as a text[]; empty when none (resolveProvisionFilter then says why). */
+export function provisionIdsSql(value: string, country: string | undefined): SQL {
+  const article = normalizeArticle(value.replace(/^(art(icle)?\.?|ст\.?|статья)\s*/i, ''));
+  return sql`coalesce((select array[id] from provisions where id = ${value}),
+    (select array_agg(id order by id) from provisions where article = ${article}
+      ${country ? sql`and country_code = ${country}` : sql``}), '{}'::text[])`;
+}
+
+/**
+ * A page of cases with their children, the total when asked, and the check of the filters (conduct, force and the
+ * provision, which is resolved in SQL), in one statement. A filter naming nothing is a 400 as caseFilterOf gives it
+ * (the extra statements run only then). `provisions`, when given, are the ids already resolved.
+ */
 export async function listCases(
   db: Db,
   q: CaseQuery & { provisions?: string[] | undefined },
 ): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
-  const where = caseConditions(q);
-  const total = q.count ? await countWhere(db, cases, where) : undefined;
-  const after = decodeCursor(q.cursor, ['date', 'id']);
+  let after: string[] | undefined;
+  try {
+    after = decodeCursor(q.cursor, ['date', 'id']);
+  } catch (err) {
+    // The filters are checked before the cursor, as they always were.
+    await caseFilterOf(db, q);
+    throw err;
+  }
+  const provisionIds =
+    q.provisions === undefined && q.provision !== undefined ? provisionIdsSql(q.provision, q.country) : undefined;
+  const where = caseConditions({ ...q, provisions: q.provisions ?? provisionIds });
+  const counted = and(...where) ?? sql`true`;
   const newestFirst = q.sort === '-decided';
   if (after) {
     where.push(
@@ -79,73 +183,38 @@ export async function listCases(
         : sql`(${cases.decidedDate}, ${cases.id}) > (${after[0]}::date, ${after[1]})`,
     );
   }
-  const order = newestFirst ? [desc(cases.decidedDate), desc(cases.id)] : [asc(cases.decidedDate), asc(cases.id)];
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(q.limit + 1);
-  const page = pageOf(rows, q.limit, (r) => [r.decidedDate, r.id]);
-  return { data: await hydrate(db, page.data), next: page.next, total };
+  const dir = sql.raw(newestFirst ? 'desc' : 'asc');
+  const [row] = await queryRows<{
+    unknown: { kind: KnownKind; id: string } | null;
+    provision_ids: string[] | null;
+    total: number | null;
+    data: CaseJson[];
+  }>(
+    db,
+    sql`select ${firstUnknownSql({ conduct: q.conduct, force: q.force })} as unknown,
+      ${provisionIds ?? sql`null::text[]`} as provision_ids,
+      ${q.count ? sql`(select count(*)::int from cases where ${counted})` : sql`null::int`} as total,
+      ${orEmpty(sql`select json_agg(${caseJson('j_k')} order by j_k.decided_date ${dir}, j_k.id ${dir})
+        from (select * from cases where ${and(...where) ?? sql`true`}
+          order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k`)} as data`,
+  );
+  await failOnUnknown(db, row!.unknown);
+  if (row!.provision_ids?.length === 0) await resolveProvisionFilter(db, q.provision, q.country);
+  const page = pageOf(row!.data, q.limit, (r) => [r.decidedDate, r.id]);
+  return { data: page.data.map(toCase), next: page.next, total: q.count ? (row!.total ?? 0) : undefined };
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
-  const rows = await db.select().from(cases).where(eq(cases.id, id));
-  const [one] = await hydrate(db, rows);
-  return one;
+  const [row] = await queryRows<{ data: CaseJson }>(
+    db,
+    sql`select ${caseJson('k')} as data from cases k where k.id = ${id}`,
+  );
+  return row ? toCase(row.data) : undefined;
 }
 
-/** Loads the children of a page of cases with one query per child table, never one per case. */
-async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Case[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [charges, sentences, events, names, refs] = await Promise.all([
-    db
-      .select({
-        caseId: caseCharges.caseId,
-        id: caseCharges.id,
-        provisionId: caseCharges.provisionId,
-        article: provisions.article,
-        heading: provisions.heading,
-        instrumentId: provisions.instrumentId,
-        instrumentTitle: instruments.title,
-        part: caseCharges.part,
-        scope: provisions.scope,
-        note: caseCharges.note,
-      })
-      .from(caseCharges)
-      .innerJoin(provisions, eq(provisions.id, caseCharges.provisionId))
-      .innerJoin(instruments, eq(instruments.id, provisions.instrumentId))
-      .where(inArray(caseCharges.caseId, ids))
-      .orderBy(asc(caseCharges.caseId), asc(caseCharges.ord)),
-    db.select().from(caseSentences).where(inArray(caseSentences.caseId, ids)).orderBy(asc(caseSentences.ord)),
-    db.select().from(caseEvents).where(inArray(caseEvents.caseId, ids)).orderBy(asc(caseEvents.ord)),
-    // Only the forces and conflicts this page names, not the whole registry.
-    db
-      .select({ id: forces.id, name: forces.name, kind: sql<string>`'force'` })
-      .from(forces)
-      .where(sql`${forces.id} = any(${textArray(rows.flatMap((r) => (r.forceId ? [r.forceId] : [])))})`)
-      .unionAll(
-        db
-          .select({ id: conflicts.id, name: conflicts.name, kind: sql<string>`'conflict'` })
-          .from(conflicts)
-          .where(sql`${conflicts.id} = any(${textArray(rows.flatMap((r) => (r.conflictId ? [r.conflictId] : [])))})`),
-      ),
-    sourceRefs(db, 'case', ids),
-  ]);
-  const eventRefs = await sourceRefs(
-    db,
-    'event',
-    events.map((e) => e.id),
-  );
-  const disputeSourceIds = [...new Set(rows.flatMap((r) => r.disputes.flatMap((d) => d.sources)))];
-  const disputeRefs = await sourceRefsById(db, disputeSourceIds);
-  const chargesBy = groupBy(charges, (c) => c.caseId);
-  const sentencesBy = groupBy(sentences, (s) => s.caseId);
-  const eventsBy = groupBy(events, (e) => e.caseId);
-  const name = new Map(names.map((n) => [`${n.kind}:${n.id}`, n.name]));
-  return rows.map((r) => ({
+/** The domain Case of a case built in SQL. */
+function toCase(r: CaseJson): Case {
+  return {
     id: r.id,
     country: r.countryCode as Case['country'],
     court: { name: r.courtName, level: r.courtLevel as Case['court']['level'], place: r.courtPlace },
@@ -164,24 +233,19 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       sex: r.defendantSex as Case['defendant']['sex'],
       citizenships: r.citizenships,
     },
-    charges: (chargesBy.get(r.id) ?? []).map((c) => ({
+    charges: r.charges.map((c) => ({
       id: c.id,
-      provision: {
-        id: c.provisionId,
-        article: c.article,
-        heading: c.heading,
-        instrument: { id: c.instrumentId, title: c.instrumentTitle },
-      },
+      provision: c.provision,
       part: c.part,
       scope: c.scope as Case['charges'][number]['scope'],
       note: c.note,
     })),
     conducts: r.conducts,
     side: r.side as Case['side'],
-    force: r.forceId ? { id: r.forceId, name: name.get(`force:${r.forceId}`) ?? r.forceId } : null,
-    conflict: r.conflictId ? { id: r.conflictId, name: name.get(`conflict:${r.conflictId}`) ?? r.conflictId } : null,
+    force: r.forceId ? { id: r.forceId, name: r.forceName ?? r.forceId } : null,
+    conflict: r.conflictId ? { id: r.conflictId, name: r.conflictName ?? r.conflictId } : null,
     outcome: r.outcome as Case['outcome'],
-    sentences: (sentencesBy.get(r.id) ?? []).map((s) => ({
+    sentences: r.sentences.map((s) => ({
       kind: s.kind as Case['sentences'][number]['kind'],
       years: s.years,
       months: s.months,
@@ -197,19 +261,15 @@ async function hydrate(db: Db, rows: (typeof cases.$inferSelect)[]): Promise<Cas
       r.appealStatus || r.appealNote
         ? { status: r.appealStatus as NonNullable<Case['appeal']>['status'], note: r.appealNote }
         : null,
-    events: (eventsBy.get(r.id) ?? []).map((e) => ({
+    events: r.events.map((e) => ({
       date: e.date,
       kind: e.kind as Case['events'][number]['kind'],
       note: e.note,
-      sources: eventRefs.get(e.id) ?? [],
+      sources: e.sources,
     })),
-    disputes: r.disputes.map((d) => ({
-      field: d.field,
-      note: d.note,
-      sources: d.sources.flatMap((s) => disputeRefs.get(s) ?? []),
-    })),
+    disputes: r.disputes.map((d) => ({ field: d.field, note: d.note, sources: d.sources })),
     summary: r.summary,
     basis: r.basis as Case['basis'],
-    sources: refs.get(r.id) ?? [],
-  }));
+    sources: r.sources,
+  };
 }

@@ -5,20 +5,20 @@ import { recordPath } from '../domain/resources.js';
 import type { Change } from '../domain/changes.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import { invalidParameter } from '../domain/errors.js';
+import { orEmpty } from './json.js';
 
+/** A page of the change feed and the current revision, in one statement (a `since` revision is looked up in it). */
 export async function listChanges(
   db: Db,
   q: { since?: string | undefined; type?: string | undefined; limit: number; cursor?: string | undefined },
-): Promise<{ data: Change[]; next: string | null }> {
+): Promise<{ data: Change[]; next: string | null; currentRevision: string | null }> {
   let after = sql`true`;
+  const sinceRevision = q.since !== undefined && /^[0-9a-f]{16}$/.test(q.since) ? q.since : undefined;
+  // The last import that produced the revision: changes after it.
+  const sinceSeq = sql`(select max(seq) from dataset_revisions where revision = ${sinceRevision ?? ''})`;
   if (q.since !== undefined) {
-    if (/^[0-9a-f]{16}$/.test(q.since)) {
-      const [rev] = await queryRows<{ seq: number }>(
-        db,
-        sql`select max(seq) as seq from dataset_revisions where revision = ${q.since} having max(seq) is not null`,
-      );
-      if (!rev) throw invalidParameter('query', 'since', `unknown revision ${q.since}`);
-      after = sql`c.revision_seq > ${rev.seq}`;
+    if (sinceRevision) {
+      after = sql`c.revision_seq > ${sinceSeq}`;
     } else if (
       !Number.isNaN(Date.parse(q.since)) &&
       /^(19|20)\d{2}-\d{2}-\d{2}/.test(q.since) &&
@@ -33,23 +33,38 @@ export async function listChanges(
       );
     }
   }
-  const cursor = decodeCursor(q.cursor, ['int']);
-  const rows = await queryRows<{
-    seq: number;
-    revision: string;
-    imported_at: string;
-    record_type: string;
-    record_id: string;
-    op: string;
+  const unknownSince = () => invalidParameter('query', 'since', `unknown revision ${q.since}`);
+  let cursor: string[] | undefined;
+  try {
+    cursor = decodeCursor(q.cursor, ['int']);
+  } catch (err) {
+    // An unknown revision is named before a bad cursor, as it always was.
+    if (sinceRevision) {
+      const [known] = await queryRows<{ seq: number | null }>(db, sql`select ${sinceSeq} as seq`);
+      if (known?.seq == null) throw unknownSince();
+    }
+    throw err;
+  }
+  const [row] = await queryRows<{
+    current: string | null;
+    since_seq: number | null;
+    data: { seq: number; revision: string; imported_at: string; record_type: string; record_id: string; op: string }[];
   }>(
     db,
-    sql`select c.seq, r.revision, r.imported_at::text as imported_at, c.record_type, c.record_id, c.op
-        from record_changes c join dataset_revisions r on r.seq = c.revision_seq
-        where ${after} ${q.type ? sql`and c.record_type = ${q.type}` : sql``} ${cursor ? sql`and c.seq > ${Number(cursor[0])}` : sql``}
-        order by c.seq limit ${q.limit + 1}`,
+    sql`select (select revision from dataset_revisions order by seq desc limit 1) as current,
+      ${sinceRevision ? sinceSeq : sql`null::int`} as since_seq,
+      ${orEmpty(sql`select json_agg(json_build_object('seq', j.seq, 'revision', j.revision, 'imported_at', j.imported_at,
+          'record_type', j.record_type, 'record_id', j.record_id, 'op', j.op) order by j.seq)
+        from (select c.seq, r.revision, r.imported_at::text as imported_at, c.record_type, c.record_id, c.op
+          from record_changes c join dataset_revisions r on r.seq = c.revision_seq
+          where ${after} ${q.type ? sql`and c.record_type = ${q.type}` : sql``} ${cursor ? sql`and c.seq > ${Number(cursor[0])}` : sql``}
+          order by c.seq limit ${q.limit + 1}) j`)} as data`,
   );
+  if (sinceRevision && row!.since_seq === null) throw unknownSince();
+  const rows = row!.data;
   const page = rows.slice(0, q.limit);
   return {
+    currentRevision: row!.current,
     next: rows.length > q.limit ? encodeCursor([String(page[page.length - 1]!.seq)]) : null,
     data: page.map((r) => ({
       revision: r.revision,

@@ -1,52 +1,73 @@
-// Queries of the forces registry with designations and conflicts.
-import { asc, count, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { cases, conflicts, forceDesignations, forces } from '../db/schema/index.js';
+// Queries of the forces registry with designations and conflicts: one statement.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import type { SourceRef } from '../domain/common.js';
 import type { Designation, Force } from '../domain/forces.js';
-import { groupBy, sourceRefs } from './source-refs.js';
+import { orEmpty, sourcesJson } from './json.js';
+
+/** The designations of the force `forceId` as DesignationJson, in the data's order. */
+export function designationsJson(forceId: SQL): SQL {
+  return orEmpty(sql`select json_agg(json_build_object('country', j_d.country_code, 'status', j_d.status,
+      'from', j_d.from_text, 'to', j_d.to_text, 'act', j_d.act, 'basis', j_d.basis,
+      'sources', ${sourcesJson('designation', sql.raw('j_d.id'))}) order by j_d.ord)
+    from force_designations j_d where j_d.force_id = ${forceId}`);
+}
+
+export interface DesignationJson {
+  country: string;
+  status: string;
+  from: string | null;
+  to: string | null;
+  act: string | null;
+  basis: string;
+  sources: SourceRef[];
+}
+
+export const toDesignation = (d: DesignationJson): Designation => ({
+  country: d.country as Designation['country'],
+  status: d.status as Designation['status'],
+  from: d.from,
+  to: d.to,
+  act: d.act,
+  basis: d.basis as Designation['basis'],
+  sources: d.sources,
+});
+
+interface ForceRow {
+  id: string;
+  name: string;
+  kind: string;
+  state: string | null;
+  side: string;
+  conflicts: { id: string; name: string }[];
+  designations: DesignationJson[];
+  case_count: number;
+  sources: SourceRef[];
+}
 
 export async function listForces(db: Db, id?: string): Promise<Force[]> {
-  const rows = await db
-    .select()
-    .from(forces)
-    .where(id ? eq(forces.id, id) : sql`true`)
-    .orderBy(asc(forces.id));
-  const [allConflicts, designations, caseCounts, refs] = await Promise.all([
-    db.select().from(conflicts),
-    db.select().from(forceDesignations).orderBy(asc(forceDesignations.forceId), asc(forceDesignations.ord)),
-    db.select({ id: cases.forceId, n: count() }).from(cases).groupBy(cases.forceId),
-    sourceRefs(
-      db,
-      'force',
-      rows.map((r) => r.id),
-    ),
-  ]);
-  const designationRefs = await sourceRefs(
+  const rows = await queryRows<ForceRow>(
     db,
-    'designation',
-    designations.map((d) => d.id),
+    sql`select f.id, f.name, f.kind, f.state, f.side,
+        ${orEmpty(sql`select json_agg(json_build_object('id', c.id, 'name', coalesce(k.name, c.id)) order by c.n)
+          from unnest(f.conflicts) with ordinality c(id, n) left join conflicts k on k.id = c.id`)} as conflicts,
+        ${designationsJson(sql`f.id`)} as designations,
+        coalesce(n.cases, 0)::int as case_count,
+        ${sourcesJson('force', sql`f.id`)} as sources
+      from forces f left join (select force_id, count(*) as cases from cases group by force_id) n on n.force_id = f.id
+      ${id ? sql`where f.id = ${id}` : sql``}
+      order by f.id`,
   );
-  const conflictName = new Map(allConflicts.map((c) => [c.id, c.name]));
-  const nCases = new Map(caseCounts.map((c) => [c.id, Number(c.n)]));
-  const designationsBy = groupBy(designations, (d) => d.forceId);
   return rows.map((f) => ({
     id: f.id,
     name: f.name,
     kind: f.kind as Force['kind'],
     state: f.state,
     side: f.side as Force['side'],
-    conflicts: f.conflicts.map((c) => ({ id: c, name: conflictName.get(c) ?? c })),
-    designations: (designationsBy.get(f.id) ?? []).map((d) => ({
-      country: d.countryCode as Designation['country'],
-      status: d.status as Designation['status'],
-      from: d.fromText,
-      to: d.toText,
-      act: d.act,
-      basis: d.basis as Designation['basis'],
-      sources: designationRefs.get(d.id) ?? [],
-    })),
-    caseCount: nCases.get(f.id) ?? 0,
-    sources: refs.get(f.id) ?? [],
+    conflicts: f.conflicts,
+    designations: f.designations.map(toDesignation),
+    caseCount: f.case_count,
+    sources: f.sources,
   }));
 }
 

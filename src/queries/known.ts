@@ -1,6 +1,6 @@
 // Filters naming a record that does not exist are a 400 naming the parameter (a domain error), never a silently
 // empty list; the provision filter resolves article numbers as reports write them.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { invalidParameter } from '../domain/errors.js';
 import { nearest, normalizeArticle } from '../text/fold.js';
@@ -52,6 +52,36 @@ export async function requireKnownFilters(
       if (!(await recordExists(db, kind, id))) throw await unknownValue(db, kind, id);
     }
   }
+}
+
+/** The filters of `q` as (kind, value) pairs, in the order requireKnownFilters checks them. */
+function filterValues(q: Partial<Record<KnownKind, string | string[] | undefined>>): [KnownKind, string][] {
+  return (Object.keys(TABLES) as KnownKind[]).flatMap((kind) => {
+    const v = q[kind];
+    return (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((id): [KnownKind, string] => [kind, id]);
+  });
+}
+
+/** SQL for a column of a larger statement: the first filter value of `q` that names no record, as
+ * `{"kind": ..., "id": ...}`, or null when all exist (the check of requireKnownFilters without its own statements). */
+export function firstUnknownSql(q: Partial<Record<KnownKind, string | string[] | undefined>>): SQL {
+  const values = filterValues(q);
+  if (values.length === 0) return sql`null::json`;
+  return sql`(select json_build_object('kind', f.kind, 'id', f.id) from (values ${sql.join(
+    values.map(([kind, id], n) => sql`(${n}::int, ${kind}::text, ${id}::text)`),
+    sql`, `,
+  )}) as f(n, kind, id)
+    where not case f.kind
+      when 'conduct' then exists (select 1 from conducts where code = f.id)
+      when 'provision' then exists (select 1 from provisions where id = f.id)
+      when 'instrument' then exists (select 1 from instruments where id = f.id)
+      else exists (select 1 from forces where id = f.id) end
+    order by f.n limit 1)`;
+}
+
+/** The 400 of the value firstUnknownSql found, if it found one. */
+export async function failOnUnknown(db: Db, unknown: { kind: KnownKind; id: string } | null): Promise<void> {
+  if (unknown) throw await unknownValue(db, unknown.kind, unknown.id);
 }
 
 /** The provision filter of cases and statistics: a provision id, or an article number as reports write it (154-1,

@@ -1,9 +1,15 @@
 // Queries of the dataset revision and counts.
-import { desc } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { datasetRevisions } from '../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import type { datasetRevisions } from '../db/schema/index.js';
 
-export async function currentRevision(db: Db) {
-  const [row] = await db.select().from(datasetRevisions).orderBy(desc(datasetRevisions.seq)).limit(1);
+/** The current dataset revision (the latest import that changed the data), as raw SQL so that inside a request it
+ * reports the revision it read like every other statement (see queryRows). */
+export async function currentRevision(db: Db): Promise<typeof datasetRevisions.$inferSelect | undefined> {
+  const [row] = await queryRows<typeof datasetRevisions.$inferSelect>(
+    db,
+    sql`select seq, revision, imported_at::text as "importedAt", counts, coverage from dataset_revisions
+      order by seq desc limit 1`,
+  );
   return row;
 }

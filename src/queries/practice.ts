@@ -1,10 +1,11 @@
 // Queries of practice notes with their statistics.
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { instruments, practiceNotes, practicePenalties, practiceStatistics, provisions } from '../db/schema/index.js';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { practiceNotes } from '../db/schema/index.js';
+import type { SourceRef } from '../domain/common.js';
 import type { PracticeNote, Statistic } from '../domain/practice.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { countWhere, groupBy, sourceRefs } from './source-refs.js';
+import { orEmpty, sourcesJson } from './json.js';
 
 export interface PracticeFilter {
   country?: string | undefined;
@@ -16,6 +17,138 @@ export interface PracticeFilter {
   count?: boolean | undefined;
 }
 
+/** A practice note of the practice_notes row `n` as NoteJson, with its statistics, stated penalties and sources. */
+export function practiceNoteJson(n: string): SQL {
+  const N = sql.raw(n);
+  return sql`json_build_object('id', ${N}.id, 'countryCode', ${N}.country_code, 'kind', ${N}.kind,
+    'stance', ${N}.stance, 'fromText', ${N}.from_text, 'toText', ${N}.to_text, 'statement', ${N}.statement,
+    'basis', ${N}.basis, 'sources', ${sourcesJson('practice', sql.raw(`${n}.id`))},
+    'statistics', ${orEmpty(sql`select json_agg(json_build_object('id', j_st.id, 'measure', j_st.measure,
+        'value', j_st.value, 'valueMax', j_st.value_max, 'qualifier', j_st.qualifier, 'fromText', j_st.from_text,
+        'toText', j_st.to_text, 'provisions', j_st.provisions, 'conflictId', j_st.conflict_id,
+        'forceId', j_st.force_id, 'region', j_st.region, 'sentenceKind', j_st.sentence_kind,
+        'sentenceMin', j_st.sentence_min, 'sentenceMax', j_st.sentence_max, 'sentenceUnit', j_st.sentence_unit,
+        'dispute', j_st.dispute, 'note', j_st.note, 'basis', j_st.basis,
+        'sources', ${sourcesJson('statistic', sql.raw('j_st.id'))}) order by j_st.ord)
+      from practice_statistics j_st where j_st.note_id = ${N}.id`)},
+    'penaltiesStated', ${orEmpty(sql`select json_agg(json_build_object('id', j_pp.id,
+        'provisionId', j_pp.provision_id, 'article', j_pr.article, 'heading', j_pr.heading,
+        'instrumentId', j_pi.id, 'instrumentTitle', j_pi.title, 'part', j_pp.part, 'kind', j_pp.kind,
+        'min', j_pp.min, 'max', j_pp.max, 'unit', j_pp.unit, 'role', j_pp.role, 'context', j_pp.context)
+        order by j_pp.ord)
+      from practice_penalties j_pp left join provisions j_pr on j_pr.id = j_pp.provision_id
+        left join instruments j_pi on j_pi.id = j_pr.instrument_id
+      where j_pp.note_id = ${N}.id`)})`;
+}
+
+/** A practice note as practiceNoteJson builds it. */
+export interface NoteJson {
+  id: string;
+  countryCode: string;
+  kind: string;
+  stance: string | null;
+  fromText: string | null;
+  toText: string | null;
+  statement: string;
+  basis: string;
+  sources: SourceRef[];
+  statistics: {
+    id: string;
+    measure: string;
+    value: number;
+    valueMax: number | null;
+    qualifier: string;
+    fromText: string | null;
+    toText: string | null;
+    provisions: string[];
+    conflictId: string | null;
+    forceId: string | null;
+    region: string | null;
+    sentenceKind: string | null;
+    sentenceMin: number | null;
+    sentenceMax: number | null;
+    sentenceUnit: string | null;
+    dispute: string | null;
+    note: string | null;
+    basis: string;
+    sources: SourceRef[];
+  }[];
+  penaltiesStated: {
+    id: string;
+    provisionId: string | null;
+    article: string | null;
+    heading: string | null;
+    instrumentId: string | null;
+    instrumentTitle: string | null;
+    part: string | null;
+    kind: string;
+    min: number | null;
+    max: number | null;
+    unit: string | null;
+    role: string;
+    context: string | null;
+  }[];
+}
+
+/** The domain PracticeNote of a note built in SQL. */
+export function toPracticeNote(r: NoteJson): PracticeNote {
+  return {
+    id: r.id,
+    country: r.countryCode as PracticeNote['country'],
+    kind: r.kind as PracticeNote['kind'],
+    stance: r.stance as PracticeNote['stance'],
+    from: r.fromText,
+    to: r.toText,
+    statement: r.statement,
+    statistics: r.statistics.map((s): Statistic => ({
+      id: s.id,
+      measure: s.measure as Statistic['measure'],
+      value: s.value,
+      valueMax: s.valueMax,
+      qualifier: s.qualifier as Statistic['qualifier'],
+      from: s.fromText,
+      to: s.toText,
+      scope: { provisions: s.provisions, conflict: s.conflictId, force: s.forceId, region: s.region },
+      sentence:
+        s.sentenceKind === null
+          ? null
+          : {
+              kind: s.sentenceKind as NonNullable<Statistic['sentence']>['kind'],
+              min: s.sentenceMin,
+              max: s.sentenceMax,
+              unit: s.sentenceUnit as NonNullable<Statistic['sentence']>['unit'],
+            },
+      disputed: s.dispute !== null,
+      dispute: s.dispute,
+      note: s.note,
+      basis: s.basis as Statistic['basis'],
+      sources: s.sources,
+    })),
+    penaltiesStated: r.penaltiesStated.map((p) => ({
+      id: p.id,
+      provision:
+        p.provisionId && p.article !== null && p.heading !== null
+          ? {
+              id: p.provisionId,
+              article: p.article,
+              heading: p.heading,
+              instrument: { id: p.instrumentId ?? '', title: p.instrumentTitle ?? '' },
+            }
+          : null,
+      part: p.part,
+      kind: p.kind as PracticeNote['penaltiesStated'][number]['kind'],
+      min: p.min,
+      max: p.max,
+      unit: p.unit as PracticeNote['penaltiesStated'][number]['unit'],
+      role: p.role as PracticeNote['penaltiesStated'][number]['role'],
+      context: p.context,
+    })),
+    basis: r.basis as PracticeNote['basis'],
+    sources: r.sources,
+  };
+}
+
+/** A page of practice notes (and the total when asked) in one statement. */
 export async function listPractice(
   db: Db,
   f: PracticeFilter,
@@ -25,106 +158,21 @@ export async function listPractice(
   if (f.kind) where.push(eq(practiceNotes.kind, f.kind));
   if (f.stance) where.push(eq(practiceNotes.stance, f.stance));
   if (f.id) where.push(eq(practiceNotes.id, f.id));
-  const total = f.count ? await countWhere(db, practiceNotes, where) : undefined;
+  const counted = and(...where) ?? sql`true`;
   const after = decodeCursor(f.cursor, ['id']);
   if (after) where.push(gt(practiceNotes.id, after[0]!));
-  const rows = await db
-    .select()
-    .from(practiceNotes)
-    .where(and(...where))
-    .orderBy(asc(practiceNotes.id))
-    .limit(f.limit + 1);
-  const page = pageOf(rows, f.limit, (r) => [r.id]);
-  const ids = page.data.map((r) => r.id);
-  const [stats, stated, refs] = await Promise.all([
-    ids.length
-      ? db
-          .select()
-          .from(practiceStatistics)
-          .where(inArray(practiceStatistics.noteId, ids))
-          .orderBy(asc(practiceStatistics.ord))
-      : Promise.resolve([]),
-    ids.length
-      ? db
-          .select({
-            penalty: practicePenalties,
-            article: provisions.article,
-            heading: provisions.heading,
-            instrumentId: instruments.id,
-            instrumentTitle: instruments.title,
-          })
-          .from(practicePenalties)
-          .leftJoin(provisions, eq(provisions.id, practicePenalties.provisionId))
-          .leftJoin(instruments, eq(instruments.id, provisions.instrumentId))
-          .where(inArray(practicePenalties.noteId, ids))
-          .orderBy(asc(practicePenalties.ord))
-      : Promise.resolve([]),
-    sourceRefs(db, 'practice', ids),
-  ]);
-  const statRefs = await sourceRefs(
+  const [row] = await queryRows<{ total: number | null; data: NoteJson[] }>(
     db,
-    'statistic',
-    stats.map((s) => s.id),
+    sql`select ${f.count ? sql`(select count(*)::int from practice_notes where ${counted})` : sql`null::int`} as total,
+      ${orEmpty(sql`select json_agg(${practiceNoteJson('j_n')} order by j_n.id)
+        from (select * from practice_notes where ${and(...where) ?? sql`true`}
+          order by practice_notes.id limit ${f.limit + 1}) j_n`)} as data`,
   );
-  const statsBy = groupBy(stats, (s) => s.noteId);
-  const statedBy = groupBy(stated, (s) => s.penalty.noteId);
+  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
   return {
     next: page.next,
-    total,
-    data: page.data.map((r) => ({
-      id: r.id,
-      country: r.countryCode as PracticeNote['country'],
-      kind: r.kind as PracticeNote['kind'],
-      stance: r.stance as PracticeNote['stance'],
-      from: r.fromText,
-      to: r.toText,
-      statement: r.statement,
-      statistics: (statsBy.get(r.id) ?? []).map((s): Statistic => ({
-        id: s.id,
-        measure: s.measure as Statistic['measure'],
-        value: s.value,
-        valueMax: s.valueMax,
-        qualifier: s.qualifier as Statistic['qualifier'],
-        from: s.fromText,
-        to: s.toText,
-        scope: { provisions: s.provisions, conflict: s.conflictId, force: s.forceId, region: s.region },
-        sentence:
-          s.sentenceKind === null
-            ? null
-            : {
-                kind: s.sentenceKind as NonNullable<Statistic['sentence']>['kind'],
-                min: s.sentenceMin,
-                max: s.sentenceMax,
-                unit: s.sentenceUnit as NonNullable<Statistic['sentence']>['unit'],
-              },
-        disputed: s.dispute !== null,
-        dispute: s.dispute,
-        note: s.note,
-        basis: s.basis as Statistic['basis'],
-        sources: statRefs.get(s.id) ?? [],
-      })),
-      penaltiesStated: (statedBy.get(r.id) ?? []).map(({ penalty: p, ...ref }) => ({
-        id: p.id,
-        provision:
-          p.provisionId && ref.article !== null && ref.heading !== null
-            ? {
-                id: p.provisionId,
-                article: ref.article,
-                heading: ref.heading,
-                instrument: { id: ref.instrumentId ?? '', title: ref.instrumentTitle ?? '' },
-              }
-            : null,
-        part: p.part,
-        kind: p.kind as PracticeNote['penaltiesStated'][number]['kind'],
-        min: p.min,
-        max: p.max,
-        unit: p.unit as PracticeNote['penaltiesStated'][number]['unit'],
-        role: p.role as PracticeNote['penaltiesStated'][number]['role'],
-        context: p.context,
-      })),
-      basis: r.basis as PracticeNote['basis'],
-      sources: refs.get(r.id) ?? [],
-    })),
+    total: f.count ? (row!.total ?? 0) : undefined,
+    data: page.data.map(toPracticeNote),
   };
 }
 

@@ -1,18 +1,12 @@
 // Queries of provisions: lists with filters, and the full provision with versions, parts, penalties and exemptions.
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import {
-  caseCharges,
-  exemptions,
-  instruments,
-  penalties,
-  provisionParts,
-  provisions,
-  provisionVersions,
-} from '../db/schema/index.js';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import type { SourceRef } from '../domain/common.js';
+import { orEmpty, versionsJson } from './json.js';
+import { provisionParts, provisions, provisionVersions } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { countWhere, groupBy, sourceRefs } from './source-refs.js';
+import { failOnUnknown, firstUnknownSql, requireKnownFilters, type KnownKind } from './known.js';
 import { matchesText } from './search.js';
 import { isDisputed } from '../rules/law.js';
 
@@ -42,46 +36,59 @@ export function inForceOn(date: string): SQL {
     and v.valid_from <= ${date} and (v.valid_to_latest is null or v.valid_to_latest > ${date}))`;
 }
 
-async function relations(db: Db, ids: string[]) {
-  const [successors, caseCounts] = await Promise.all([
-    ids.length
-      ? db
-          .select({ id: provisions.id, successorOf: provisions.successorOf })
-          .from(provisions)
-          .where(sql`${provisions.successorOf} && ${textArray(ids)}`)
-      : Promise.resolve([]),
-    ids.length
-      ? db
-          .select({ id: caseCharges.provisionId, n: sql<number>`count(distinct ${caseCharges.caseId})` })
-          .from(caseCharges)
-          .where(inArray(caseCharges.provisionId, ids))
-          .groupBy(caseCharges.provisionId)
-      : Promise.resolve([]),
-  ]);
-  const succeededBy = new Map<string, string[]>();
-  for (const s of successors) for (const p of s.successorOf) succeededBy.set(p, [...(succeededBy.get(p) ?? []), s.id]);
-  return { succeededBy, caseCount: new Map(caseCounts.map((c) => [c.id, Number(c.n)])) };
+/** A provision of the provisions row `p` (with its instruments row `i`) as SummaryJson: what a summary and a full
+ * provision share, with what succeeded it, its case count, its first and last boundaries and its parts' conducts. */
+function provisionJson(p: string, i: string): SQL {
+  const P = sql.raw(p);
+  const I = sql.raw(i);
+  return sql`json_build_object('id', ${P}.id, 'country', ${P}.country_code, 'instrumentId', ${P}.instrument_id,
+    'instrumentTitle', ${I}.title, 'article', ${P}.article, 'heading', ${P}.heading,
+    'headingOriginal', ${P}.heading_original, 'successorOf', ${P}.successor_of, 'scope', ${P}.scope,
+    'conducts', ${P}.conducts, 'addedBy', ${P}.added_by, 'repealedBy', ${P}.repealed_by,
+    'succeededBy', ${orEmpty(sql`select json_agg(j_sp.id) from provisions j_sp where j_sp.successor_of @> array[${P}.id]`)},
+    'caseCount', (select count(distinct j_cc.case_id)::int from case_charges j_cc where j_cc.provision_id = ${P}.id),
+    'partConducts', ${orEmpty(sql`select json_agg(j_c.c) from provision_parts j_pp, unnest(j_pp.conducts) as j_c(c)
+      where j_pp.provision_id = ${P}.id`)},
+    'validFrom', (select j_v.valid_from_text from provision_versions j_v where j_v.provision_id = ${P}.id
+      order by j_v.ord limit 1),
+    'validTo', (select j_v.valid_to_text from provision_versions j_v where j_v.provision_id = ${P}.id
+      order by j_v.ord desc limit 1))`;
 }
 
-const base = {
-  id: provisions.id,
-  country: provisions.countryCode,
-  instrumentId: provisions.instrumentId,
-  instrumentTitle: instruments.title,
-  article: provisions.article,
-  heading: provisions.heading,
-  headingOriginal: provisions.headingOriginal,
-  successorOf: provisions.successorOf,
-  scope: provisions.scope,
-  conducts: provisions.conducts,
-  addedBy: provisions.addedBy,
-  repealedBy: provisions.repealedBy,
-};
+interface SummaryJson {
+  id: string;
+  country: string;
+  instrumentId: string;
+  instrumentTitle: string;
+  article: string;
+  heading: string;
+  headingOriginal: string | null;
+  successorOf: string[];
+  scope: string;
+  conducts: string[];
+  addedBy: string | null;
+  repealedBy: string | null;
+  succeededBy: string[];
+  caseCount: number;
+  partConducts: string[];
+  validFrom: string | null;
+  validTo: string | null;
+}
 
+/** A page of provisions (and the total when asked) in one statement, with the check of the conduct and instrument
+ * filters; a filter naming nothing is a 400 naming it (requireKnownFilters, before the cursor as always). */
 export async function listProvisions(
   db: Db,
   f: ProvisionFilter,
 ): Promise<{ total?: number | undefined; data: ProvisionSummary[]; next: string | null }> {
+  const known = { conduct: f.conduct, instrument: f.instrument };
+  let after: string[] | undefined;
+  try {
+    after = decodeCursor(f.cursor, ['id']);
+  } catch (err) {
+    await requireKnownFilters(db, known);
+    throw err;
+  }
   const where: SQL[] = [];
   if (f.country) where.push(eq(provisions.countryCode, f.country));
   if (f.instrument) where.push(eq(provisions.instrumentId, f.instrument));
@@ -91,192 +98,171 @@ export async function listProvisions(
   }
   if (f.date) where.push(inForceOn(f.date));
   if (f.q) where.push(matchesText('provision', sql`${provisions.id}`, f.q));
-  const total = f.count ? await countWhere(db, provisions, where) : undefined;
-  const after = decodeCursor(f.cursor, ['id']);
+  const counted = and(...where) ?? sql`true`;
   if (after) where.push(gt(provisions.id, after[0]!));
-  const rows = await db
-    .select(base)
-    .from(provisions)
-    .innerJoin(instruments, eq(instruments.id, provisions.instrumentId))
-    .where(and(...where))
-    .orderBy(asc(provisions.id))
-    .limit(f.limit + 1);
-  const page = pageOf(rows, f.limit, (r) => [r.id]);
-  const ids = page.data.map((r) => r.id);
-  const [rel, versions, parts] = await Promise.all([
-    relations(db, ids),
-    ids.length
-      ? db
-          .select()
-          .from(provisionVersions)
-          .where(inArray(provisionVersions.provisionId, ids))
-          .orderBy(asc(provisionVersions.ord))
-      : Promise.resolve([]),
-    ids.length
-      ? db
-          .select({ provisionId: provisionParts.provisionId, conducts: provisionParts.conducts })
-          .from(provisionParts)
-          .where(inArray(provisionParts.provisionId, ids))
-      : Promise.resolve([]),
-  ]);
-  const versionsBy = groupBy(versions, (v) => v.provisionId);
-  const partsBy = groupBy(parts, (p) => p.provisionId);
+  const [row] = await queryRows<{
+    unknown: { kind: KnownKind; id: string } | null;
+    total: number | null;
+    data: SummaryJson[];
+  }>(
+    db,
+    sql`select ${firstUnknownSql(known)} as unknown,
+      ${f.count ? sql`(select count(*)::int from provisions where ${counted})` : sql`null::int`} as total,
+      ${orEmpty(sql`select json_agg(${provisionJson('j_p', 'j_i')} order by j_p.id)
+        from (select * from provisions where ${and(...where) ?? sql`true`} order by provisions.id limit ${f.limit + 1}) j_p
+        join instruments j_i on j_i.id = j_p.instrument_id`)} as data`,
+  );
+  await failOnUnknown(db, row!.unknown);
+  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
   return {
     next: page.next,
-    total,
-    data: page.data.map((r) => {
-      const vs = versionsBy.get(r.id) ?? [];
-      return {
-        ...summaryBase(r, rel.succeededBy),
-        conducts: [...new Set([...r.conducts, ...(partsBy.get(r.id) ?? []).flatMap((p) => p.conducts)])].sort(),
-        validFrom: vs[0]?.validFromText ?? null,
-        validTo: vs.length ? (vs[vs.length - 1]!.validToText ?? null) : null,
-        caseCount: rel.caseCount.get(r.id) ?? 0,
-      };
-    }),
+    total: f.count ? (row!.total ?? 0) : undefined,
+    data: page.data.map((r) => ({
+      ...summaryBase(r),
+      conducts: [...new Set([...r.conducts, ...r.partConducts])].sort(),
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      caseCount: r.caseCount,
+    })),
   };
 }
 
-function summaryBase(
-  r: { [K in keyof typeof base]: unknown } & Record<string, unknown>,
-  succeededBy: Map<string, string[]>,
-) {
-  const id = r.id as string;
+function summaryBase(r: SummaryJson) {
   return {
-    id,
+    id: r.id,
     country: r.country as ProvisionSummary['country'],
-    instrument: { id: r.instrumentId as string, title: r.instrumentTitle as string },
-    article: r.article as string,
-    heading: r.heading as string,
-    headingOriginal: r.headingOriginal as string | null,
-    successorOf: r.successorOf as string[],
-    succeededBy: succeededBy.get(id) ?? [],
+    instrument: { id: r.instrumentId, title: r.instrumentTitle },
+    article: r.article,
+    heading: r.heading,
+    headingOriginal: r.headingOriginal,
+    successorOf: r.successorOf,
+    succeededBy: r.succeededBy,
     scope: r.scope as ProvisionSummary['scope'],
-    addedBy: r.addedBy as string | null,
-    repealedBy: r.repealedBy as string | null,
+    addedBy: r.addedBy,
+    repealedBy: r.repealedBy,
   };
 }
 
-/** The versions of one provision, oldest first, optionally only the one in force on `date`. */
-export async function provisionVersionsOf(db: Db, provisionId: string, date?: string): Promise<Version[]> {
-  return (await versionsOf(db, [provisionId], date)).get(provisionId) ?? [];
+/** The versions of one provision (only those in force on `date` when given), or undefined when there is no such
+ * provision: one statement. */
+export async function versionsOfProvision(db: Db, provisionId: string, date?: string): Promise<Version[] | undefined> {
+  const [row] = await queryRows<{ versions: VersionJson[] }>(
+    db,
+    sql`select ${versionsJson(sql`p.id`, date)} as versions from provisions p where p.id = ${provisionId}`,
+  );
+  return row?.versions.map(toVersion);
 }
 
-/** The versions of many provisions in a fixed number of queries: provision id -> versions, oldest first. */
+/** A version as versionsJson (json.ts) builds it. */
+export interface VersionJson {
+  id: string;
+  provisionId: string;
+  validFrom: string;
+  validFromLatest: string;
+  validTo: string | null;
+  validToLatest: string | null;
+  validFromText: string;
+  validToText: string | null;
+  amendedBy: string | null;
+  basis: string;
+  textUnknown: string | null;
+  note: string | null;
+  sources: SourceRef[];
+  parts: {
+    part: string;
+    elements: string;
+    excerpt: string | null;
+    category: string | null;
+    conducts: string[];
+    penalties: {
+      id: string;
+      kind: string;
+      min: number | null;
+      max: number | null;
+      unit: string | null;
+      role: string;
+      mandatory: boolean | null;
+      disputeNote: string | null;
+      context: string | null;
+      basis: string | null;
+      sources: SourceRef[];
+    }[];
+  }[];
+  exemptions: { id: string; conditions: string[]; effect: string; text: string; excerpt: string | null }[];
+}
+
+/** The versions of many provisions in one statement: provision id -> versions, oldest first. */
 export async function versionsOf(
   db: Db,
   provisionIds: readonly string[],
   date?: string,
 ): Promise<Map<string, Version[]>> {
   if (provisionIds.length === 0) return new Map();
-  const where: SQL[] = [inArray(provisionVersions.provisionId, [...provisionIds])];
-  if (date)
-    where.push(
-      sql`${provisionVersions.validFrom} <= ${date} and (${provisionVersions.validToLatest} is null or ${provisionVersions.validToLatest} > ${date})`,
-    );
-  const versions = await db
-    .select()
-    .from(provisionVersions)
-    .where(and(...where))
-    .orderBy(asc(provisionVersions.ord));
-  const vIds = versions.map((v) => v.id);
-  if (vIds.length === 0) return new Map();
-  const [parts, exs, vRefs] = await Promise.all([
-    db.select().from(provisionParts).where(inArray(provisionParts.versionId, vIds)).orderBy(asc(provisionParts.ord)),
-    db.select().from(exemptions).where(inArray(exemptions.versionId, vIds)).orderBy(asc(exemptions.ord)),
-    sourceRefs(db, 'version', vIds),
-  ]);
-  const pens = parts.length
-    ? await db
-        .select()
-        .from(penalties)
-        .where(
-          inArray(
-            penalties.partId,
-            parts.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(penalties.ord))
-    : [];
-  const penRefs = await sourceRefs(
+  const rows = await queryRows<{ id: string; versions: VersionJson[] }>(
     db,
-    'penalty',
-    pens.map((p) => p.id),
+    sql`select ids.id, ${versionsJson(sql`ids.id`, date)} as versions from unnest(${textArray([...provisionIds])}) as ids(id)`,
   );
-  const pensBy = groupBy(pens, (p) => p.partId);
-  const partsBy = groupBy(parts, (p) => p.versionId);
-  const exBy = groupBy(exs, (e) => e.versionId);
   const out = new Map<string, Version[]>();
-  for (const v of versions) {
-    const list = out.get(v.provisionId) ?? [];
-    list.push(toVersion(v));
-    out.set(v.provisionId, list);
-  }
+  for (const r of rows) if (r.versions.length) out.set(r.id, r.versions.map(toVersion));
   return out;
+}
 
-  function toVersion(v: (typeof versions)[number]): Version {
-    return {
-      id: v.id,
-      validFrom: v.validFromText,
-      validTo: v.validToText,
-      from: { earliest: v.validFrom, latest: v.validFromLatest },
-      to: v.validTo === null || v.validToLatest === null ? null : { earliest: v.validTo, latest: v.validToLatest },
-      amendedBy: v.amendedBy,
-      basis: v.basis as Version['basis'],
-      textKnown: v.textUnknown === null,
-      textUnknown: v.textUnknown,
-      note: v.note,
-      sources: vRefs.get(v.id) ?? [],
-      parts: (partsBy.get(v.id) ?? []).map((p) => {
-        const list = pensBy.get(p.id) ?? [];
-        return {
-          part: p.part,
-          elements: p.elements,
-          excerpt: p.excerpt,
-          category: p.category as Version['parts'][number]['category'],
-          conducts: p.conducts,
-          penalties: list.map((x): Penalty => ({
-            id: x.id,
-            kind: x.kind as Penalty['kind'],
-            min: x.min,
-            max: x.max,
-            unit: x.unit as Penalty['unit'],
-            role: x.role as Penalty['role'],
-            mandatory: x.mandatory,
-            // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
-            // marks as conflicting with the text (a dispute note).
-            disputed: isDisputed(x, list),
-            disputeNote: x.disputeNote,
-            context: x.context,
-            basis: x.basis as Penalty['basis'],
-            sources: penRefs.get(x.id) ?? [],
-          })),
-        };
-      }),
-      exemptions: (exBy.get(v.id) ?? []).map((e) => ({
-        id: e.id,
-        conditions: e.conditions as Version['exemptions'][number]['conditions'],
-        effect: e.effect as Version['exemptions'][number]['effect'],
-        text: e.text,
-        excerpt: e.excerpt,
+/** The domain Version of a version built in SQL. */
+export function toVersion(v: VersionJson): Version {
+  return {
+    id: v.id,
+    validFrom: v.validFromText,
+    validTo: v.validToText,
+    from: { earliest: v.validFrom, latest: v.validFromLatest },
+    to: v.validTo === null || v.validToLatest === null ? null : { earliest: v.validTo, latest: v.validToLatest },
+    amendedBy: v.amendedBy,
+    basis: v.basis as Version['basis'],
+    textKnown: v.textUnknown === null,
+    textUnknown: v.textUnknown,
+    note: v.note,
+    sources: v.sources,
+    parts: v.parts.map((p) => ({
+      part: p.part,
+      elements: p.elements,
+      excerpt: p.excerpt,
+      category: p.category as Version['parts'][number]['category'],
+      conducts: p.conducts,
+      penalties: p.penalties.map((x): Penalty => ({
+        id: x.id,
+        kind: x.kind as Penalty['kind'],
+        min: x.min,
+        max: x.max,
+        unit: x.unit as Penalty['unit'],
+        role: x.role as Penalty['role'],
+        mandatory: x.mandatory,
+        // Two values for the same kind and role in one part are the sources disagreeing; so is a value the data
+        // marks as conflicting with the text (a dispute note).
+        disputed: isDisputed(x, p.penalties),
+        disputeNote: x.disputeNote,
+        context: x.context,
+        basis: x.basis as Penalty['basis'],
+        sources: x.sources,
       })),
-    };
-  }
+    })),
+    exemptions: v.exemptions.map((e) => ({
+      id: e.id,
+      conditions: e.conditions as Version['exemptions'][number]['conditions'],
+      effect: e.effect as Version['exemptions'][number]['effect'],
+      text: e.text,
+      excerpt: e.excerpt,
+    })),
+  };
 }
 
 export async function getProvision(db: Db, id: string): Promise<Provision | undefined> {
-  const [row] = await db
-    .select(base)
-    .from(provisions)
-    .innerJoin(instruments, eq(instruments.id, provisions.instrumentId))
-    .where(eq(provisions.id, id));
+  const [row] = await queryRows<{ provision: SummaryJson; versions: VersionJson[] }>(
+    db,
+    sql`select ${provisionJson('p', 'i')} as provision, ${versionsJson(sql`p.id`)} as versions
+      from provisions p join instruments i on i.id = p.instrument_id where p.id = ${id}`,
+  );
   if (!row) return undefined;
-  const [rel, versions] = await Promise.all([relations(db, [id]), provisionVersionsOf(db, id)]);
-  const conducts = [...new Set([...row.conducts, ...versions.flatMap((v) => v.parts.flatMap((p) => p.conducts))])];
-  return {
-    ...summaryBase(row, rel.succeededBy),
-    conducts: conducts.sort(),
-    caseCount: rel.caseCount.get(id) ?? 0,
-    versions,
-  };
+  const versions = row.versions.map(toVersion);
+  const r = row.provision;
+  const conducts = [...new Set([...r.conducts, ...versions.flatMap((v) => v.parts.flatMap((p) => p.conducts))])];
+  return { ...summaryBase(r), conducts: conducts.sort(), caseCount: r.caseCount, versions };
 }

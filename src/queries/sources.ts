@@ -1,10 +1,10 @@
 // Queries of sources, with how many records cite each.
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { recordSources, sources } from '../db/schema/index.js';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { sources } from '../db/schema/index.js';
 import type { Source } from '../domain/sources.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { countWhere } from './source-refs.js';
+import { orEmpty } from './json.js';
 
 export interface SourceFilter {
   kind?: string | undefined;
@@ -16,6 +16,7 @@ export interface SourceFilter {
   count?: boolean | undefined;
 }
 
+/** A page of sources with how many records cite each (and the total when asked), in one statement. */
 export async function listSources(
   db: Db,
   f: SourceFilter,
@@ -25,36 +26,31 @@ export async function listSources(
   if (f.publisher) where.push(sql`lower(${sources.publisher}) = lower(${f.publisher})`);
   if (f.language) where.push(eq(sources.language, f.language));
   if (f.id) where.push(eq(sources.id, f.id));
-  const total = f.count ? await countWhere(db, sources, where) : undefined;
+  const counted = and(...where) ?? sql`true`;
   const after = decodeCursor(f.cursor, ['id']);
   if (after) where.push(gt(sources.id, after[0]!));
-  const rows = await db
-    .select()
-    .from(sources)
-    .where(and(...where))
-    .orderBy(asc(sources.id))
-    .limit(f.limit + 1);
-  const page = pageOf(rows, f.limit, (r) => [r.id]);
-  const ids = page.data.map((r) => r.id);
-  const cited = ids.length
-    ? await db
-        .select({ id: recordSources.sourceId, n: count() })
-        .from(recordSources)
-        .where(inArray(recordSources.sourceId, ids))
-        .groupBy(recordSources.sourceId)
-    : [];
-  const citedBy = new Map(cited.map((c) => [c.id, Number(c.n)]));
+  const [row] = await queryRows<{ total: number | null; data: (Omit<Source, 'kind' | 'translation'> & SourceKinds)[] }>(
+    db,
+    sql`select ${f.count ? sql`(select count(*)::int from sources where ${counted})` : sql`null::int`} as total,
+      ${orEmpty(sql`select json_agg(json_build_object('id', j_s.id, 'url', j_s.url, 'title', j_s.title,
+          'publisher', j_s.publisher, 'published', j_s.published, 'retrieved', j_s.retrieved, 'kind', j_s.kind,
+          'language', j_s.language, 'translation', j_s.translation, 'translator', j_s.translator, 'note', j_s.note,
+          'citedBy', (select count(*)::int from record_sources j_rs where j_rs.source_id = j_s.id)) order by j_s.id)
+        from (select * from sources where ${and(...where) ?? sql`true`} order by sources.id limit ${f.limit + 1}) j_s`)} as data`,
+  );
+  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
   return {
     next: page.next,
-    total,
-    data: page.data.map(({ publishedDate: _, ...r }) => ({
+    total: f.count ? (row!.total ?? 0) : undefined,
+    data: page.data.map((r) => ({
       ...r,
       kind: r.kind as Source['kind'],
       translation: r.translation as Source['translation'],
-      citedBy: citedBy.get(r.id) ?? 0,
     })),
   };
 }
+
+type SourceKinds = { kind: string; translation: string | null };
 
 export async function getSource(db: Db, id: string): Promise<Source | undefined> {
   const { data } = await listSources(db, { id, limit: 1 });

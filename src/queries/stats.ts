@@ -3,7 +3,12 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { GROUP_KEYS, SentenceKindStats, StatsRow } from '../domain/stats.js';
-import { caseConditions, type CaseFilter } from './cases.js';
+import { caseConditions, provisionIdsSql, type CaseFilter } from './cases.js';
+import { orEmpty } from './json.js';
+import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
+
+/** The case filter as the request gives it (the provision as written, not yet resolved). */
+type CaseFilterQuery = Omit<CaseFilter, 'provisions'> & { provision?: string | undefined };
 
 type Key = (typeof GROUP_KEYS)[number];
 
@@ -19,7 +24,18 @@ const EXPR: Record<Key, SQL> = {
   conduct: sql.raw('b.conduct'),
 };
 
-export async function caseStats(db: Db, groupBy: Key[], filter: CaseFilter): Promise<StatsRow[]> {
+/**
+ * Grouped statistics of the cases a filter selects, with the dataset revision, in one statement: the groups with
+ * their imprisonment lengths, and every kind of sentence per group. The conduct and force filters are checked and
+ * the provision filter resolved in the same statement; a filter naming nothing is a 400 as caseFilterOf gives it.
+ */
+export async function caseStats(
+  db: Db,
+  groupBy: Key[],
+  query: CaseFilterQuery,
+): Promise<{ rows: StatsRow[]; revision: string }> {
+  const provisionIds = query.provision !== undefined ? provisionIdsSql(query.provision, query.country) : undefined;
+  const filter: CaseFilter = { ...query, provisions: provisionIds };
   const where = caseConditions(filter);
   const needs = (k: Key) => groupBy.includes(k);
   // One row per case, multiplied only by the dimensions asked for (a case with two charges counts once per provision).
@@ -38,47 +54,58 @@ export async function caseStats(db: Db, groupBy: Key[], filter: CaseFilter): Pro
     groupBy.map((k) => sql`${EXPR[k]}`),
     sql`, `,
   );
-  const rows = await queryRows<Record<string, unknown> & Lengths & { cases: number; suspended: number }>(
+  const named = sql.join(
+    groupBy.map((k) => sql`${EXPR[k]} as ${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const ordered = sql.join(
+    groupBy.map((k) => sql`g.${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const [row] = await queryRows<{
+    unknown: { kind: KnownKind; id: string } | null;
+    provision_ids: string[] | null;
+    revision: string;
+    groups: (Record<string, unknown> & Lengths & { cases: number; suspended: number })[];
+    kinds: (Record<string, unknown> & Lengths & { kind: string; cases: number; suspended: number })[];
+  }>(
     db,
     sql`with b as (${base}),
       sent as (
         select cs.case_id,
           sum(cs.total_months) filter (where cs.kind = 'imprisonment' and not cs.suspended) as months,
           bool_or(cs.kind = 'imprisonment' and cs.suspended) as suspended
-        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id)
-      select ${sql.join(
-        groupBy.map((k) => sql`${EXPR[k]} as ${sql.identifier(k)}`),
-        sql`, `,
-      )},
-        count(distinct b.id)::int as cases,
-        count(sent.months)::int as n,
-        min(sent.months)::text as min,
-        (percentile_cont(0.5) within group (order by sent.months))::text as median,
-        round(avg(sent.months), 2)::text as mean,
-        max(sent.months)::text as max,
-        count(distinct b.id) filter (where sent.suspended)::int as suspended
-      from b left join sent on sent.case_id = b.id
-      group by ${keys}
-      order by ${keys}`,
-  );
-  // Every kind of sentence, per group: cases, suspended, and the lengths of the non-suspended ones.
-  const kinds = await queryRows<Record<string, unknown> & Lengths & { kind: string; cases: number; suspended: number }>(
-    db,
-    sql`with b as (${base}),
+        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id),
       sk as (
         select cs.case_id, cs.kind,
           sum(cs.total_months) filter (where not cs.suspended) as months, bool_or(cs.suspended) as suspended
         from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id, cs.kind)
-      select ${sql.join(
-        groupBy.map((k) => sql`${EXPR[k]} as ${sql.identifier(k)}`),
-        sql`, `,
-      )}, sk.kind,
-        count(distinct b.id)::int as cases,
-        count(distinct b.id) filter (where sk.suspended)::int as suspended,
-        ${LENGTHS}
-      from b join sk on sk.case_id = b.id
-      group by ${keys}, sk.kind`,
+      select ${firstUnknownSql({ conduct: query.conduct, force: query.force })} as unknown,
+        ${provisionIds ?? sql`null::text[]`} as provision_ids,
+        coalesce((select revision from dataset_revisions order by seq desc limit 1), 'none') as revision,
+        ${orEmpty(sql`select json_agg(g order by ${ordered}) from (
+          select ${named},
+            count(distinct b.id)::int as cases,
+            count(sent.months)::int as n,
+            min(sent.months)::text as min,
+            (percentile_cont(0.5) within group (order by sent.months))::text as median,
+            round(avg(sent.months), 2)::text as mean,
+            max(sent.months)::text as max,
+            count(distinct b.id) filter (where sent.suspended)::int as suspended
+          from b left join sent on sent.case_id = b.id
+          group by ${keys}) g`)} as groups,
+        ${orEmpty(sql`select json_agg(g) from (
+          select ${named}, sk.kind,
+            count(distinct b.id)::int as cases,
+            count(distinct b.id) filter (where sk.suspended)::int as suspended,
+            ${LENGTHS}
+          from b join sk on sk.case_id = b.id
+          group by ${keys}, sk.kind) g`)} as kinds`,
   );
+  await failOnUnknown(db, row!.unknown);
+  if (row!.provision_ids?.length === 0) await resolveProvisionFilter(db, query.provision, query.country);
+  const rows = row!.groups;
+  const kinds = row!.kinds;
   const groupOf = (r: Record<string, unknown>) =>
     Object.fromEntries(groupBy.map((k) => [k, (r[k] as string | number | null) ?? null]));
   const byGroup = new Map<string, SentenceKindStats[]>();
@@ -98,7 +125,7 @@ export async function caseStats(db: Db, groupBy: Key[], filter: CaseFilter): Pro
     const sentences = (byGroup.get(JSON.stringify(group)) ?? []).sort((a, b) => (a.kind < b.kind ? -1 : 1));
     return { group, cases: r.cases, imprisonment: lengths(r), suspended: r.suspended, sentences } as StatsRow;
   });
-  return zeroFilled(found, groupBy, filter);
+  return { rows: zeroFilled(found, groupBy, filter), revision: row!.revision };
 }
 
 type Lengths = { n: number; min: string | null; median: string | null; mean: string | null; max: string | null };

@@ -5,7 +5,6 @@ import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '.
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../domain/errors.js';
 import { getCase, listCases } from '../queries/cases.js';
-import { caseFilterOf } from '../queries/known.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -28,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await listCases(db(), await caseFilterOf(db(), req.query));
+      const result = await listCases(db(), req.query);
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -42,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: CaseSchema,
     table: 'cases',
     key: { field: 'id', column: 'caseId' },
-    load: async (_req, q) => ({ ...(await listCases(db(), await caseFilterOf(db(), q))), limit: q.limit }),
+    load: async (_req, q) => ({ ...(await listCases(db(), q)), limit: q.limit }),
   });
 
   app.get(

@@ -4,7 +4,6 @@ import { ChangeSchema, ChangesQuerySchema, ChangesSchema } from '../domain/chang
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { listChanges } from '../queries/changes.js';
-import { currentRevision } from '../queries/meta.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -23,17 +22,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const [result, rev] = await Promise.all([
-        listChanges(app.database.db, req.query),
-        currentRevision(app.database.db),
-      ]);
-      return sendList(
-        req,
-        reply,
-        ChangeSchema,
-        { ...result, limit: req.query.limit },
-        { currentRevision: rev?.revision ?? null },
-      );
+      const { currentRevision, ...result } = await listChanges(app.database.db, req.query);
+      return sendList(req, reply, ChangeSchema, { ...result, limit: req.query.limit }, { currentRevision });
     },
   );
 
@@ -45,7 +35,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ChangeSchema,
     table: 'changes',
     key: { field: 'id', column: 'id' },
-    load: async (_req, q) => ({ ...(await listChanges(app.database.db, q)), limit: q.limit }),
+    load: async (_req, q) => {
+      const { data, next } = await listChanges(app.database.db, q);
+      return { data, next, limit: q.limit };
+    },
   });
 };
 

@@ -12,8 +12,7 @@ import {
   VersionQuerySchema,
 } from '../domain/provisions.js';
 import { notFound } from '../domain/errors.js';
-import { getProvision, listProvisions, provisionVersionsOf } from '../queries/provisions.js';
-import { recordExists, requireKnownFilters } from '../queries/known.js';
+import { getProvision, listProvisions, versionsOfProvision } from '../queries/provisions.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -35,7 +34,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requireKnownFilters(db(), req.query);
       const result = await listProvisions(db(), req.query);
       return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit });
     },
@@ -49,10 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ProvisionSummarySchema,
     table: 'provisions',
     key: { field: 'id', column: 'provisionId' },
-    load: async (_req, q) => {
-      await requireKnownFilters(db(), q);
-      return { ...(await listProvisions(db(), q)), limit: q.limit };
-    },
+    load: async (_req, q) => ({ ...(await listProvisions(db(), q)), limit: q.limit }),
   });
 
   app.get(
@@ -87,8 +82,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      if (!(await recordExists(db(), 'provision', req.params.id))) throw notFound('provision', req.params.id);
-      return { data: await provisionVersionsOf(db(), req.params.id, req.query.date) };
+      const versions = await versionsOfProvision(db(), req.params.id, req.query.date);
+      if (!versions) throw notFound('provision', req.params.id);
+      return { data: versions };
     },
   );
 };

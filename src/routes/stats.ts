@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../domain/common.js';
 import { StatsQuerySchema, StatsRowSchema, StatsSchema, type StatsQuery } from '../domain/stats.js';
 import { csvRoute } from '../http/formats.js';
-import { currentRevision } from '../queries/meta.js';
 import { caseStats } from '../queries/stats.js';
-import { caseFilterOf } from '../queries/known.js';
 
 const description =
   'Group by any of country, year (of the decision or report), outcome, sentenceKind (of the first sentence listed), ' +
@@ -16,11 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
   const rowsOf = async (query: StatsQuery) => {
     const { groupBy, ...filter } = query;
-    const [rows, rev] = await Promise.all([
-      caseStats(db(), groupBy, await caseFilterOf(db(), filter)),
-      currentRevision(db()),
-    ]);
-    return { rows, revision: rev?.revision ?? 'none' };
+    return caseStats(db(), groupBy, filter);
   };
   app.get(
     '/stats/cases',

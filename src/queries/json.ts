@@ -1,0 +1,59 @@
+// Shared SQL fragments that build JSON in the database, so that an answer with its children (versions, parts,
+// penalties, sources, charges, sentences) is one statement. Each returns a drizzle `sql` fragment correlated to an
+// outer row by the expression it is given; the aliases inside are prefixed (j_*) so they never shadow the outer ones.
+// The rows come back as JSON that the mappers of each query module turn into the domain types.
+import { sql, type SQL } from 'drizzle-orm';
+import type { RecordType } from '../domain/vocabulary.js';
+
+/** The JSON of an empty array when `agg` finds no row. */
+export const orEmpty = (agg: SQL): SQL => sql`coalesce((${agg}), '[]'::json)`;
+
+/** A source reference (SourceRef) of the sources row `s`. */
+export const sourceRefJson = (s: string): SQL =>
+  sql.raw(
+    `json_build_object('id', ${s}.id, 'title', ${s}.title, 'publisher', ${s}.publisher, 'url', ${s}.url, ` +
+      `'published', ${s}.published, 'kind', ${s}.kind)`,
+  );
+
+/** The sources of a record of a type, in the data's order, as a JSON array of SourceRef. */
+export function sourcesJson(type: RecordType, recordId: SQL): SQL {
+  return orEmpty(sql`select json_agg(${sourceRefJson('j_s')} order by j_rs.ord)
+    from record_sources j_rs join sources j_s on j_s.id = j_rs.source_id
+    where j_rs.record_type = ${sql.raw(`'${type}'`)} and j_rs.record_id = ${recordId}`);
+}
+
+/** A provision reference (ProvisionRef) of the provisions row `p` and its instruments row `i`. */
+export const provisionRefJson = (p: string, i: string): SQL =>
+  sql.raw(
+    `json_build_object('id', ${p}.id, 'article', ${p}.article, 'heading', ${p}.heading, ` +
+      `'instrument', json_build_object('id', ${i}.id, 'title', ${i}.title))`,
+  );
+
+/** A penalty of the penalties row `x`, with its sources (the dispute flag is the mapper's: it compares siblings). */
+const penaltyJson = (x: string): SQL => sql`json_build_object('id', ${sql.raw(x)}.id, 'kind', ${sql.raw(x)}.kind,
+  'min', ${sql.raw(x)}.min, 'max', ${sql.raw(x)}.max, 'unit', ${sql.raw(x)}.unit, 'role', ${sql.raw(x)}.role,
+  'mandatory', ${sql.raw(x)}.mandatory, 'disputeNote', ${sql.raw(x)}.dispute_note, 'context', ${sql.raw(x)}.context,
+  'basis', ${sql.raw(x)}.basis, 'sources', ${sourcesJson('penalty', sql.raw(`${x}.id`))})`;
+
+/** The JSON of a version as VersionJson (see provisions.ts toVersion). */
+const versionJson = sql`json_build_object('id', j_v.id, 'provisionId', j_v.provision_id,
+  'validFrom', j_v.valid_from, 'validFromLatest', j_v.valid_from_latest, 'validTo', j_v.valid_to,
+  'validToLatest', j_v.valid_to_latest, 'validFromText', j_v.valid_from_text, 'validToText', j_v.valid_to_text,
+  'amendedBy', j_v.amended_by, 'basis', j_v.basis, 'textUnknown', j_v.text_unknown, 'note', j_v.note,
+  'sources', ${sourcesJson('version', sql.raw('j_v.id'))},
+  'parts', ${orEmpty(sql`select json_agg(json_build_object('part', j_p.part, 'elements', j_p.elements,
+      'excerpt', j_p.excerpt, 'category', j_p.category, 'conducts', j_p.conducts,
+      'penalties', ${orEmpty(sql`select json_agg(${penaltyJson('j_x')} order by j_x.ord) from penalties j_x
+        where j_x.part_id = j_p.id`)}) order by j_p.ord)
+    from provision_parts j_p where j_p.version_id = j_v.id`)},
+  'exemptions', ${orEmpty(sql`select json_agg(json_build_object('id', j_e.id, 'conditions', j_e.conditions,
+      'effect', j_e.effect, 'text', j_e.text, 'excerpt', j_e.excerpt) order by j_e.ord)
+    from exemptions j_e where j_e.version_id = j_v.id`)})`;
+
+/** The versions of a provision, oldest first, with parts, penalties, exemptions and sources, as a JSON array;
+ * with `date`, only those in force (or possibly in force) on it, the rule of inForceOn in provisions.ts. */
+export function versionsJson(provisionId: SQL, date?: string): SQL {
+  return orEmpty(sql`select json_agg(${versionJson} order by j_v.ord) from provision_versions j_v
+    where j_v.provision_id = ${provisionId}
+    ${date ? sql`and j_v.valid_from <= ${date} and (j_v.valid_to_latest is null or j_v.valid_to_latest > ${date})` : sql``}`);
+}
