@@ -158,8 +158,18 @@ function markdown(head: string[], lines: string[][]): string {
   ].join('\n');
 }
 
-function table(rows: Row[], rawFor: (r: Row) => Row): string {
-  const head = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'statements/req', 'peak RSS MiB', 'vs raw', 'non-2xx'];
+function table(rows: Row[], rawFor: (r: Row) => Row, rawConsequences: Row): string {
+  const head = [
+    'endpoint',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'statements/req',
+    'peak RSS MiB',
+    'vs raw, same bytes',
+    'vs raw, consequences bytes',
+    'non-2xx',
+  ];
   return markdown(
     head,
     rows.map((r) => [
@@ -170,6 +180,7 @@ function table(rows: Row[], rawFor: (r: Row) => Row): string {
       r.statements === undefined ? '-' : r.statements.toFixed(2),
       r.peakMiB.toFixed(0),
       (r.rps / rawFor(r).rps).toFixed(2),
+      (r.rps / rawConsequences.rps).toFixed(2),
       String(r.non2xx),
     ]),
   );
@@ -264,9 +275,10 @@ async function httpLoad(): Promise<void> {
     console.log(
       `\n## Load: ${connections} connections, ${seconds} s each, PostgreSQL (answers of ${ANSWERS.map(([n, u]) => `${n} ${bytesOf(u)}`).join(', ')} bytes)\n`,
     );
-    // "vs raw": against raw node:http sending the same answer's bytes (consequences' for the other rows).
+    // Two ratios: against raw node:http sending the same answer's bytes (what a cached answer can reach), and against
+    // raw node:http sending the consequences answer (the issue's reference for the uncached targets).
     const rawFor = (r: Row) => [...rawOf].find(([n]) => r.name.startsWith(`${n},`))?.[1] ?? rawRow;
-    console.log(table(rows, rawFor));
+    console.log(table(rows, rawFor, rawRow));
     const ratio = (r: Row) => r.rps / rawFor(r).rps;
     for (const [name, r] of cached)
       targets.push({
@@ -277,17 +289,19 @@ async function httpLoad(): Promise<void> {
       });
     const c = fresh.get('consequences')!;
     targets.push({
-      what: 'consequences, uncached, vs raw',
+      what: 'consequences, uncached, vs raw (same bytes)',
       measured: ratio(c).toFixed(2),
       bound: '>= 0.15',
       pass: ratio(c) >= 0.15,
     });
+    // As in the issue: the uncached targets are ratios to raw node:http sending the consequences answer.
     const m = fresh.get('compare')!;
+    const vsConsequences = m.rps / rawRow.rps;
     targets.push({
-      what: 'compare, uncached, vs raw',
-      measured: ratio(m).toFixed(2),
+      what: 'compare, uncached, vs raw (consequences bytes)',
+      measured: vsConsequences.toFixed(2),
       bound: '>= 0.08',
-      pass: ratio(m) >= 0.08,
+      pass: vsConsequences >= 0.08,
     });
     const l = fresh.get('case list (filtered)')!;
     targets.push({

@@ -19,6 +19,8 @@ export interface StartRun {
   afterStartMiB: number;
   peakStartMiB: number;
   peakLoadMiB?: number;
+  /** Answers under load, and how many were not 2xx. */
+  loadAnswers?: string;
   imported?: boolean;
   log: string;
 }
@@ -55,22 +57,25 @@ export async function startOnce(label: string, env: Record<string, string>, load
     await new Promise((r) => setTimeout(r, 1000));
     const afterStartMiB = await rssMiB(child.pid!);
     let peakLoadMiB: number | undefined;
+    let loadAnswers: string | undefined;
     if (loadSeconds > 0) {
       peak = 0;
+      // Distinct URLs (dates, page sizes), so the response cache fills and the queries run.
+      const date = (i: number) => `20${15 + (i % 10)}-0${1 + (i % 9)}-01`;
       const urls = [
-        '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2024-06-01',
-        '/v1/compare?conduct=armed-conflict-participation&date=2024-06-01',
-        '/v1/cases?country=UZ&limit=50',
-        '/v1/search?q=mercenary&limit=20',
+        (i: number) => `/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=${date(i)}`,
+        (i: number) => `/v1/compare?conduct=armed-conflict-participation&date=${date(i)}`,
+        (i: number) => `/v1/cases?country=UZ&limit=${1 + (i % 50)}`,
+        (i: number) => `/v1/search?q=mercenary&limit=${1 + (i % 20)}`,
       ];
-      // Distinct URLs, so the response cache fills and the queries run.
       let i = 0;
-      await autocannon({
+      const result = await autocannon({
         url: base,
         connections: 20,
         duration: loadSeconds,
-        requests: [{ setupRequest: (r) => ({ ...r, path: `${urls[i % urls.length]}&limit=${1 + (i++ % 50)}` }) }],
+        requests: [{ setupRequest: (r) => ({ ...r, path: urls[i % urls.length]!(Math.floor(i++ / urls.length)) }) }],
       });
+      loadAnswers = `${result.requests.total} (${result.non2xx} not 2xx)`;
       peakLoadMiB = Math.max(peak, await rssMiB(child.pid!));
     }
     return {
@@ -79,6 +84,7 @@ export async function startOnce(label: string, env: Record<string, string>, load
       afterStartMiB,
       peakStartMiB,
       peakLoadMiB,
+      loadAnswers,
       imported: /"msg":"dataset imported"/.test(log) ? true : /not imported again/.test(log) ? false : undefined,
       log,
     };
@@ -90,7 +96,7 @@ export async function startOnce(label: string, env: Record<string, string>, load
 }
 
 const fmt = (r: StartRun) =>
-  `| ${r.label} | ${r.readyMs.toFixed(0)} | ${r.imported === undefined ? '-' : r.imported ? 'yes' : 'no'} | ${r.afterStartMiB.toFixed(0)} | ${r.peakStartMiB.toFixed(0)} | ${r.peakLoadMiB?.toFixed(0) ?? '-'} |`;
+  `| ${r.label} | ${r.readyMs.toFixed(0)} | ${r.imported === undefined ? '-' : r.imported ? 'yes' : 'no'} | ${r.afterStartMiB.toFixed(0)} | ${r.peakStartMiB.toFixed(0)} | ${r.peakLoadMiB?.toFixed(0) ?? '-'} | ${r.loadAnswers ?? '-'} |`;
 
 export async function startupTable(loadSeconds: number): Promise<string[]> {
   const dir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'ca-law-pglite-')));
@@ -103,8 +109,8 @@ export async function startupTable(loadSeconds: number): Promise<string[]> {
     if (!process.env.BENCH_PGLITE_DIR) await rm(dir, { recursive: true, force: true });
   }
   return [
-    '| start | ready ms (spawn to first 200 on /v1/meta) | imported | RSS after start MiB | peak RSS during start MiB | peak RSS under load MiB |',
-    '|---|---:|---|---:|---:|---:|',
+    '| start | ready ms (spawn to first 200 on /v1/meta) | imported | RSS after start MiB | peak RSS during start MiB | peak RSS under load MiB | answers under load |',
+    '|---|---:|---|---:|---:|---:|---:|',
     ...rows.map(fmt),
   ];
 }
