@@ -8,7 +8,8 @@
 //
 // Settings (environment): DATABASE_URL or BENCH_DATABASE_URL (a server to create the bench database on; default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS (per endpoint, default 5), BENCH_CONNECTIONS (100),
-// BENCH_SCALE (comma-separated corpus sizes, default 10000,100000,1000000; 0 to skip), BENCH_STARTUP (0 to skip the
+// BENCH_SCALE (comma-separated corpus sizes, default 10000,100000,1000000; 0 to skip), BENCH_LOAD (0 to skip the load
+// part), BENCH_STARTUP (0 to skip the
 // start-up part), REPLICA_URL (a streaming replica of the server, for the two-instance rows).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -211,16 +212,20 @@ const ANSWERS: [string, string][] = [
 async function httpLoad(): Promise<void> {
   const api = await startServer(['api']);
   const uncached = await startServer(['api'], { RESPONSE_CACHE_MB: '0' });
-  // The bytes of each answer, for raw node:http and the bare fastify route to send.
-  const bodies: Record<string, string> = {};
+  // The bytes of each answer, headers included, for raw node:http and the bare fastify route to send.
+  const bodies: Record<string, { headers: Record<string, string>; body: string }> = {};
+  const perExchange = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
   for (const [, url] of ANSWERS) {
-    const r = await fetch(api.base + url, { headers: { accept: 'application/json' } });
+    // As autocannon asks: no compression (fetch would ask for gzip and decode it).
+    const r = await fetch(api.base + url, { headers: { accept: 'application/json', 'accept-encoding': 'identity' } });
+    if (r.headers.get('content-encoding')) throw new Error(`${url}: compressed although not asked to`);
     if (r.status !== 200) throw new Error(`${url}: ${r.status} ${await r.text()}`);
-    bodies[url] = await r.text();
+    const headers = Object.fromEntries([...r.headers].filter(([k]) => !perExchange.has(k)));
+    bodies[url] = { headers, body: await r.text() };
   }
   const etag = (await fetch(api.base + CONSEQUENCES, { headers: { accept: 'application/json' } })).headers.get('etag')!;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ca-law-bench-'));
-  const bodyFile = path.join(dir, 'bodies.json');
+  const bodyFile = path.join(dir, 'answers.json');
   await writeFile(bodyFile, JSON.stringify(bodies));
   const raw = await startServer(['raw', bodyFile]);
   const bare = await startServer(['bare', bodyFile]);
@@ -271,7 +276,7 @@ async function httpLoad(): Promise<void> {
     rows.push(await loadPair(`consequences, uncached, 2 instances (${where})`, uncached, second, CONSEQUENCES));
     rows.push(await loadPair(`case list (filtered), uncached, 2 instances (${where})`, uncached, second, CASES));
     rows.push(await loadPair(`search, uncached, 2 instances (${where})`, uncached, second, SEARCH));
-    const bytesOf = (url: string) => Buffer.byteLength(bodies[url]!);
+    const bytesOf = (url: string) => Buffer.byteLength(bodies[url]!.body);
     console.log(
       `\n## Load: ${connections} connections, ${seconds} s each, PostgreSQL (answers of ${ANSWERS.map(([n, u]) => `${n} ${bytesOf(u)}`).join(', ')} bytes)\n`,
     );
@@ -425,6 +430,7 @@ async function scale(database: Database): Promise<void> {
     for (const [name, url, explain] of probes) {
       const times: number[] = [];
       let matched = 0;
+      let failed: string | undefined;
       const before = database.statements();
       // 60 requests, or as many as fit in 15 s (at least 5): a slow probe at a million cases keeps the run bounded.
       const until = performance.now() + 15_000;
@@ -432,7 +438,12 @@ async function scale(database: Database): Promise<void> {
         const t0 = performance.now();
         const res = await app.inject(url(i));
         times.push(performance.now() - t0);
-        if (res.statusCode !== 200) throw new Error(`${url(i)}: ${res.statusCode} ${res.body}`);
+        // A failed answer is reported in the table (and on stderr), not the end of the run.
+        if (res.statusCode !== 200) {
+          failed = `${res.statusCode} (request ${i + 1})`;
+          console.error(`${n} cases, ${url(i)}: ${res.statusCode} ${res.body}`);
+          break;
+        }
         if (i === 0) matched = (res.json().data as unknown[]).length;
       }
       const statements = (database.statements() - before) / times.length;
@@ -455,7 +466,7 @@ async function scale(database: Database): Promise<void> {
       }
       const p50 = percentile(times, 0.5);
       if (!p50s.has(name)) p50s.set(name, new Map());
-      p50s.get(name)!.set(n, p50);
+      if (!failed) p50s.get(name)!.set(n, p50);
       lines.push([
         String(n),
         name,
@@ -463,9 +474,10 @@ async function scale(database: Database): Promise<void> {
         p50.toFixed(1),
         percentile(times, 0.99).toFixed(1),
         statements.toFixed(1),
-        String(matched),
+        failed ? `failed: ${failed}` : String(matched),
         kinds.join('; ') || '-',
       ]);
+      console.error(`${n} cases, ${name}: p50 ${p50.toFixed(1)} ms${failed ? `, failed: ${failed}` : ''}`);
     }
   }
   console.log(
@@ -479,13 +491,14 @@ async function scale(database: Database): Promise<void> {
     const growth: string[][] = [];
     for (const [name, , , kind] of probes) {
       const at = p50s.get(name)!;
-      const g = at.get(high)! / at.get(low)!;
-      growth.push([name, at.get(low)!.toFixed(1), at.get(high)!.toFixed(1), `${g.toFixed(2)}x`]);
+      const g = (at.get(high) ?? NaN) / (at.get(low) ?? NaN);
+      const ms = (v: number | undefined) => (v === undefined ? 'failed' : v.toFixed(1));
+      growth.push([name, ms(at.get(low)), ms(at.get(high)), Number.isNaN(g) ? '-' : `${g.toFixed(2)}x`]);
       // The issue's target covers list, search and statistics; compare is measured beside them.
       if (kind !== 'compare')
         targets.push({
           what: `growth ${low} -> ${high}: ${name}`,
-          measured: `${g.toFixed(2)}x`,
+          measured: Number.isNaN(g) ? 'failed' : `${g.toFixed(2)}x`,
           bound: '< 2x',
           pass: g < 2,
         });
@@ -514,7 +527,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database);
     await importDataDir(database.writeDb, 'data');
-    await httpLoad();
+    if (process.env.BENCH_LOAD !== '0') await httpLoad();
     if (scales.length > 0) await scale(database);
   } finally {
     await database.close();

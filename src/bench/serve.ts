@@ -1,5 +1,5 @@
 // A server for the benchmark, run as its own process so the load generator does not share its event loop:
-//   raw    node:http answering, for each URL, the bytes the API answered (the machine's limit)
+//   raw    node:http answering, for each URL, the bytes the API answered, headers included (the machine's limit)
 //   bare   fastify with one route answering the same bytes
 //   pg     fastify with one route running one SQL statement (flat case rows, as a generic REST layer over the same
 //          schema would): the floor of one database round trip
@@ -18,26 +18,29 @@ const mode = process.argv[2];
 const bodyFile = process.argv[3];
 
 if (mode === 'raw' || mode === 'bare') {
-  // The bodies by URL (a JSON file of { url: body }): each URL answers the bytes the API answered for it.
-  const bodies = new Map(
-    Object.entries(JSON.parse(await readFile(bodyFile!, 'utf8')) as Record<string, string>).map(([u, b]) => [
-      u,
-      Buffer.from(b),
-    ]),
+  // The answers by URL (a JSON file of { url: { headers, body } }): each URL answers the bytes the API answered for
+  // it, its headers included, so that the load generator parses the same response from every server.
+  type Answer = { headers: Record<string, string>; body: string };
+  const answers = new Map(
+    Object.entries(JSON.parse(await readFile(bodyFile!, 'utf8')) as Record<string, Answer>).map(([u, a]) => {
+      const body = Buffer.from(a.body);
+      return [u, { body, headers: { ...a.headers, 'content-length': String(body.length) } }];
+    }),
   );
-  const first = [...bodies.values()][0]!;
+  const first = [...answers.values()][0]!;
   if (mode === 'raw') {
     const server = http.createServer((req, res) => {
-      const body = bodies.get(req.url ?? '') ?? first;
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
-      res.end(body);
+      const a = answers.get(req.url ?? '') ?? first;
+      res.writeHead(200, a.headers);
+      res.end(a.body);
     });
     server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as { port: number }).port}`));
   } else {
     const app = Fastify({ logger: false });
-    app.get('/*', async (req, reply) =>
-      reply.type('application/json; charset=utf-8').send(bodies.get(req.url) ?? first),
-    );
+    app.get('/*', async (req, reply) => {
+      const a = answers.get(req.url) ?? first;
+      return reply.headers(a.headers).send(a.body);
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     console.log(`listening ${(app.server.address() as { port: number }).port}`);
   }
@@ -73,7 +76,7 @@ if (mode === 'raw' || mode === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`listening ${(app.server.address() as { port: number }).port}`);
 } else {
-  console.error('usage: serve.ts raw|bare <bodies.json> | pg | api');
+  console.error('usage: serve.ts raw|bare <answers.json> | pg | api');
   process.exit(2);
 }
 
