@@ -90,8 +90,12 @@ export async function startOnce(label: string, env: Record<string, string>, load
     };
   } finally {
     clearInterval(timer);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // A child that already exited (it failed to start) emits no second 'exit'.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 
@@ -100,18 +104,27 @@ const fmt = (r: StartRun) =>
 
 export async function startupTable(loadSeconds: number): Promise<string[]> {
   const dir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'ca-law-pglite-')));
-  const rows: StartRun[] = [];
+  const rows: string[] = [];
+  // A start that fails is a row saying so, not the end of the bench.
+  const run = async (label: string, env: Record<string, string>, seconds = 0) => {
+    try {
+      rows.push(fmt(await startOnce(label, env, seconds)));
+    } catch (err) {
+      rows.push(`| ${label} | failed: ${String((err as Error).message).split('\n')[0]} | | | | | |`);
+      console.error(err);
+    }
+  };
   try {
-    rows.push(await startOnce('PGLITE_DIR, first start', { PGLITE_DIR: dir }));
-    rows.push(await startOnce('PGLITE_DIR, second start (data unchanged)', { PGLITE_DIR: dir }));
-    rows.push(await startOnce('embedded default (in memory)', {}, loadSeconds));
+    await run('PGLITE_DIR, first start', { PGLITE_DIR: dir });
+    await run('PGLITE_DIR, second start (data unchanged)', { PGLITE_DIR: dir });
+    await run('embedded default (in memory)', {}, loadSeconds);
   } finally {
     if (!process.env.BENCH_PGLITE_DIR) await rm(dir, { recursive: true, force: true });
   }
   return [
     '| start | ready ms (spawn to first 200 on /v1/meta) | imported | RSS after start MiB | peak RSS during start MiB | peak RSS under load MiB | answers under load |',
     '|---|---:|---|---:|---:|---:|---:|',
-    ...rows.map(fmt),
+    ...rows,
   ];
 }
 
