@@ -8,6 +8,7 @@ import fastifyCors from '@fastify/cors';
 import { etagOf, registerCaching, responseCache, revisionCache } from './http/caching.js';
 import { frameworkErrors, registerProtection } from './http/protection.js';
 import { accepts } from './http/negotiate.js';
+import { COMPRESS_PLUGIN_OPTIONS } from './http/compression.js';
 import { registerListHooks, rewriteCsvUrl } from './http/formats.js';
 import { currentRevision } from './queries/meta.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -214,7 +215,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerProtection(app, c);
-  // Caching hooks come before compression so that the response cache stores the uncompressed body.
+  // Caching hooks come before compression so that the response cache stores the uncompressed body (and compresses
+  // it once per encoding, with the plugin's options; see compression.ts).
   registerCaching(
     app,
     revisionCache(() => currentRevision(opts.database.db), c.revisionTtlMs),
@@ -222,7 +224,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // RESPONSE_CACHE_MB=0: no response cache (and so no single flight either).
     c.responseCacheMb > 0 ? responseCache(c.responseCacheMb * 1024 * 1024) : undefined,
   );
-  await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyCompress, COMPRESS_PLUGIN_OPTIONS);
   const origins = c.corsOrigins;
   await app.register(fastifyCors, {
     origin: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()),

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import * as s from '../db/schema/index.js';
 import { assertValid } from './check.js';
 import { loadDataset, type Dataset } from './load.js';
-import { datasetRevision } from './revision.js';
+import { datasetRevision, folderRevision } from './revision.js';
 import { toRows, type Rows } from './rows.js';
 import { recordChanges, recordHashesOf } from './changes.js';
 import { coverageOf } from './coverage.js';
@@ -84,16 +84,23 @@ export async function importDataDir(db: Db, dataDir: string): Promise<ImportResu
 }
 
 /** Imports the folder unless the database already holds its revision (a restart, or another instance that started
- * first): `imported` says whether rows were written. */
+ * first): `imported` says whether rows were written. The revision is a hash of the files' bytes, so an unchanged
+ * folder is recognised from its bytes alone (one query), without parsing or checking the YAML again: those files
+ * were checked when they were imported. */
 export async function importIfChanged(db: Db, dataDir: string): Promise<ImportResult & { imported: boolean }> {
+  const latest = () =>
+    db
+      .select({ revision: s.datasetRevisions.revision, counts: s.datasetRevisions.counts })
+      .from(s.datasetRevisions)
+      .orderBy(desc(s.datasetRevisions.seq))
+      .limit(1)
+      .then((r) => r[0]);
+  const [quick, last] = await Promise.all([folderRevision(dataDir), latest()]);
+  if (quick !== undefined && last?.revision === quick)
+    return { revision: quick, changed: false, counts: last.counts, imported: false };
   const ds = await loadDataset(dataDir);
   assertValid(ds);
   const revision = datasetRevision(ds);
-  const [last] = await db
-    .select({ revision: s.datasetRevisions.revision })
-    .from(s.datasetRevisions)
-    .orderBy(desc(s.datasetRevisions.seq))
-    .limit(1);
   if (last?.revision === revision) return { revision, changed: false, counts: countsOf(toRows(ds)), imported: false };
   return { ...(await importDataset(db, ds)), imported: true };
 }

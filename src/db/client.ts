@@ -147,9 +147,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   // pg_trgm (trigram similarity) for search, as on PostgreSQL; created by migration 0007.
   const extensions = { pg_trgm };
+  // shared_buffers 16MB instead of initdb's 128MB: PGlite's buffers live in its WebAssembly memory, which only grows,
+  // so a bulk import left 128 MiB of it resident for a dataset of a few MiB (pages outside the buffers are read from
+  // its in-memory or local file system, not from a disk).
+  const options = { extensions, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
   const client = opts.pgliteDir
-    ? new PGlite(opts.pgliteDir, { extensions })
-    : new PGlite({ extensions, ...(opts.pgliteLoad ? { loadDataDir: opts.pgliteLoad } : {}) });
+    ? new PGlite(opts.pgliteDir, options)
+    : new PGlite({ ...options, ...(opts.pgliteLoad ? { loadDataDir: opts.pgliteLoad } : {}) });
   for (const method of ['query', 'exec'] as const) {
     const original = client[method].bind(client) as (...a: unknown[]) => Promise<never>;
     (client as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {

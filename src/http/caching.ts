@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { importCount } from '../data/import.js';
 import { preferred } from './negotiate.js';
+import { compress, compressible, encodingFor, type Encoding } from './compression.js';
 
 export interface Revision {
   revision: string;
@@ -82,32 +83,76 @@ export interface CachedResponse {
   body: string | Buffer;
 }
 
-/** What an entry really holds: the body as bytes (a string body would be kept as UTF-16, up to twice its UTF-8
- * length), the key and the headers as strings (two bytes a character), and the map's own overhead. */
-export function entrySize(key: string, value: CachedResponse): number {
-  return Buffer.byteLength(value.body) + 2 * (key.length + JSON.stringify(value.headers).length) + 256;
+/** A stored answer: the identity body and, added as clients ask for them, its compressed variants (each compressed
+ * once per entry and encoding, then sent as stored bytes). */
+export interface CacheEntry {
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  variants: Partial<Record<Encoding, Buffer>>;
+}
+
+/** What an entry really holds: the body and its variants as bytes (a string body would be kept as UTF-16, up to
+ * twice its UTF-8 length), the key and the headers as strings (two bytes a character), and the map's own overhead. */
+export function entrySize(key: string, value: CachedResponse & { variants?: CacheEntry['variants'] }): number {
+  let variants = 0;
+  for (const v of Object.values(value.variants ?? {})) variants += v.length + 64;
+  return Buffer.byteLength(value.body) + variants + 2 * (key.length + JSON.stringify(value.headers).length) + 256;
 }
 
 /** Serialised 200 bodies by ETag and URL (revision, URL, representation), least recently used evicted past
  * `maxBytes` (lru-cache with a byte budget). */
 export function responseCache(maxBytes: number) {
   // One response may take at most an eighth of the cache, so a few large answers cannot flush everything else.
-  const entries = new LRUCache<string, CachedResponse & { body: Buffer }>({
+  const maxEntrySize = Math.max(1, Math.floor(maxBytes / 8));
+  const entries = new LRUCache<string, CacheEntry>({
     maxSize: Math.max(1, maxBytes),
-    maxEntrySize: Math.max(1, Math.floor(maxBytes / 8)),
+    maxEntrySize,
     sizeCalculation: (value, key) => entrySize(key, value),
   });
+  // One compression per entry and encoding, even when many requests ask for a missing variant at once.
+  const pending = new Map<string, Promise<Buffer>>();
   return {
-    get(key: string): CachedResponse | undefined {
+    get(key: string): CacheEntry | undefined {
       return entries.get(key);
     },
-    set(key: string, value: CachedResponse): void {
-      if (entries.has(key)) return;
+    set(key: string, value: CachedResponse): CacheEntry {
+      const old = entries.get(key);
+      if (old) return old;
       const body = Buffer.isBuffer(value.body) ? value.body : Buffer.from(value.body);
-      entries.set(key, { headers: value.headers, body });
+      const entry: CacheEntry = { headers: value.headers, body, variants: {} };
+      entries.set(key, entry);
+      return entry;
+    },
+    /** The body of `entry` in `encoding`: the stored variant, or one compression whose result is stored with the
+     * entry (its size counted again, so the byte budget holds). */
+    async variant(key: string, entry: CacheEntry, encoding: Encoding): Promise<Buffer> {
+      const stored = entry.variants[encoding];
+      if (stored) return stored;
+      const id = `${encoding}\n${key}`;
+      let p = pending.get(id);
+      if (!p) {
+        p = compress(entry.body, encoding).finally(() => pending.delete(id));
+        pending.set(id, p);
+        void p.then(
+          (bytes) => {
+            // Kept only while the entry is stored and stays within its bound with the variant, as a new value (lru-cache
+            // counts a value's size when it is set). Otherwise this encoding is compressed per request, as uncached.
+            const now = entries.peek(key);
+            if (!now || now.body !== entry.body) return;
+            const next = { ...now, variants: { ...now.variants, [encoding]: bytes } };
+            if (entrySize(key, next) <= maxEntrySize) entries.set(key, next, { noUpdateTTL: true });
+          },
+          () => {},
+        );
+      }
+      return p;
     },
     get size(): number {
       return entries.size;
+    },
+    /** Bytes held, as the byte budget counts them. */
+    get bytes(): number {
+      return entries.calculatedSize;
     },
     /** Counts since start: answers served from the cache (hits), computed (misses), and taken from a simultaneous
      * request's computation (coalesced). */
@@ -218,10 +263,20 @@ export function registerCaching(
     } else cache.stats.hits += 1;
     if (hit) {
       req.fromCache = true;
+      // Stored bytes in the negotiated encoding, compressed once per entry: with Content-Encoding set, the compress
+      // plugin leaves the body alone.
+      const encoding = compressible(hit.headers['content-type'], hit.body.length)
+        ? encodingFor(req.headers)
+        : undefined;
+      const body = encoding ? await cache.variant(key, hit, encoding).catch(() => undefined) : undefined;
       return reply
         .code(200)
-        .headers({ ...hit.headers, vary: varyWith(reply.getHeader('vary')) })
-        .send(hit.body);
+        .headers(
+          body
+            ? { ...hit.headers, 'content-encoding': encoding!, vary: varyWith(reply.getHeader('vary')) }
+            : { ...hit.headers, vary: varyWith(reply.getHeader('vary')) },
+        )
+        .send(body ?? hit.body);
     }
     return payload;
   });
@@ -250,7 +305,17 @@ export function registerCaching(
         if (value !== undefined && !UNCACHED_HEADERS.test(name))
           headers[name] = typeof value === 'number' ? String(value) : value;
       }
-      cache.set(keyOf(req), { headers, body: payload });
+      const key = keyOf(req);
+      const entry = cache.set(key, { headers, body: payload });
+      // Waiting requests go on as soon as the identity body is stored; one compression serves this one and them.
+      land(req);
+      const encoding = compressible(headers['content-type'], entry.body.length) ? encodingFor(req.headers) : undefined;
+      const body = encoding ? await cache.variant(key, entry, encoding).catch(() => undefined) : undefined;
+      if (body) {
+        reply.header('content-encoding', encoding!);
+        return body;
+      }
+      return payload;
     }
     land(req);
     return payload;

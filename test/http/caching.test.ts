@@ -180,3 +180,94 @@ t.test('an answer for today (no date given) is keyed by the day: it does not fre
   const dated = await app.inject('/answer?date=2024-06-01');
   t.equal(dated.json().date, '2024-06-01');
 });
+
+t.test('a cached answer is compressed once per encoding, then sent as the stored bytes', async (t) => {
+  const zlib = (await import('node:zlib')).default;
+  const fastifyCompress = (await import('@fastify/compress')).default;
+  const { COMPRESS_PLUGIN_OPTIONS, BROTLI_OPTIONS, compressions } = await import('../../src/http/compression.js');
+  // Every compression counted: the plugin's (through a counting zlib it is given) and the cache's own.
+  const calls: Record<string, number> = {};
+  const counting = Object.fromEntries(
+    ['createBrotliCompress', 'createGzip', 'createDeflate'].map((name) => [
+      name,
+      (...a: unknown[]) => (
+        (calls[name] = (calls[name] ?? 0) + 1),
+        (zlib as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...a)
+      ),
+    ]),
+  );
+  const before = compressions.count;
+  const total = () => Object.values(calls).reduce((a, b) => a + b, 0) + compressions.count - before;
+  const app = Fastify({ logger: false });
+  const cache = responseCache(1024 * 1024);
+  registerCaching(app, async () => revision, 60, cache);
+  await app.register(fastifyCompress, { ...COMPRESS_PLUGIN_OPTIONS, zlib: { ...counting } });
+  let runs = 0;
+  const rows = Array.from({ length: 200 }, (_, i) => ({ id: `case-${i}`, summary: `Сводка ${i} `.repeat(3) }));
+  app.get('/list', async () => ((runs += 1), { data: rows }));
+  await app.ready();
+  t.teardown(() => app.close());
+  const identity = Buffer.from(JSON.stringify({ data: rows }));
+
+  const get = (encoding?: string) =>
+    app.inject({ url: '/list', headers: encoding ? { 'accept-encoding': encoding } : {} });
+  const first = await get('br');
+  t.equal(first.headers['content-encoding'], 'br');
+  t.same(zlib.brotliDecompressSync(first.rawPayload), identity, 'the first answer decompresses to the JSON');
+  t.equal(total(), 1, 'one compression for the answer computed');
+  const hits = await Promise.all(Array.from({ length: 10 }, () => get('gzip, deflate, br')));
+  t.equal(total(), 1, 'ten hits in the same encoding: no compression at all');
+  t.equal(runs, 1);
+  for (const h of hits) {
+    t.equal(h.headers['content-encoding'], 'br');
+    t.same(h.rawPayload, first.rawPayload, 'the stored bytes');
+  }
+  // The stored variant is the same content as a fresh compression with the plugin's options.
+  t.same(
+    zlib.brotliDecompressSync(hits[0]!.rawPayload),
+    zlib.brotliDecompressSync(zlib.brotliCompressSync(identity, BROTLI_OPTIONS)),
+  );
+  t.same(
+    Object.fromEntries(
+      ['etag', 'vary', 'content-type', 'cache-control', 'dataset-revision'].map((h) => [h, hits[0]!.headers[h]]),
+    ),
+    Object.fromEntries(
+      ['etag', 'vary', 'content-type', 'cache-control', 'dataset-revision'].map((h) => [h, first.headers[h]]),
+    ),
+    'a hit has the headers of the answer computed',
+  );
+  t.equal(first.headers.vary, 'Accept, Accept-Encoding');
+
+  const gz = await get('gzip');
+  t.equal(gz.headers['content-encoding'], 'gzip');
+  t.same(zlib.gunzipSync(gz.rawPayload), identity);
+  t.equal(total(), 2, 'a new encoding: one compression more');
+  await Promise.all([get('gzip'), get('x-gzip'), get('*')]);
+  t.equal(total(), 2, 'gzip again (and x-gzip, and *, which the plugin reads as gzip): none');
+  t.equal((await get('*')).headers['content-encoding'], 'gzip');
+
+  for (const plain of [undefined, 'identity', 'x-unknown']) {
+    const res = await get(plain);
+    t.equal(res.headers['content-encoding'], undefined, `${plain ?? 'no Accept-Encoding'}: not compressed`);
+    t.same(res.rawPayload, identity);
+  }
+  t.equal(total(), 2);
+  t.equal(runs, 1, 'one computation in all');
+  t.ok(cache.bytes > identity.length + hits[0]!.rawPayload.length + gz.rawPayload.length, 'variants are counted');
+});
+
+t.test('a small or non-text answer is left to the compress plugin, as before', async (t) => {
+  const fastifyCompress = (await import('@fastify/compress')).default;
+  const { COMPRESS_PLUGIN_OPTIONS } = await import('../../src/http/compression.js');
+  const app = Fastify({ logger: false });
+  registerCaching(app, async () => revision, 60, responseCache(1024 * 1024));
+  await app.register(fastifyCompress, COMPRESS_PLUGIN_OPTIONS);
+  app.get('/small', async () => ({ ok: true }));
+  await app.ready();
+  t.teardown(() => app.close());
+  for (let i = 0; i < 2; i++) {
+    const res = await app.inject({ url: '/small', headers: { 'accept-encoding': 'br' } });
+    t.equal(res.headers['content-encoding'], undefined, 'below the threshold: sent as it is');
+    t.equal(res.body, '{"ok":true}');
+  }
+});
