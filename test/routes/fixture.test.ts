@@ -31,6 +31,19 @@ t.test('the fixture is a valid dataset', async (t) => {
   t.ok(!Number.isNaN(Date.parse(meta.importedAt)), 'importedAt is a timestamp');
 });
 
+t.test('a varied fixture: a case citing an unknown source fails the check, naming it', async (t) => {
+  const varied = await fixtureDataset(t, (d) => {
+    d.uz.cases.cases![0]!.sources = ['fixture-missing'];
+  });
+  t.same(checkDataset(await loadDataset(varied)), [
+    {
+      file: 'data/uz/cases.yaml',
+      path: 'cases[0].sources[0]',
+      message: 'unknown source fixture-missing',
+    },
+  ]);
+});
+
 // Page 2 of the Kyrgyz cases by date, newest first: the cursor is the last row's (decided, id) of page 1.
 const CURSOR = Buffer.from(JSON.stringify(['2024-03-15', 'kg-2024-bishkek-aa'])).toString('base64url');
 
@@ -43,6 +56,8 @@ const CAVEATS = [
 
 /** URL -> the whole answer. */
 const EXPECTED: Record<string, unknown> = {
+  // Counts: 6 sources (5 shared + KG's court record), 5 instruments (3 KG, 2 UZ), 5 provisions (3 KG incl. the
+  // related art. 30, 2 UZ), 7 versions (2 + 1 + 0 KG, 2 + 2 UZ), 3 cases, 2 practice notes, 2 gaps.
   '/v1/meta': {
     revision: meta.revision,
     importedAt: meta.importedAt,
@@ -90,6 +105,7 @@ const EXPECTED: Record<string, unknown> = {
     disclaimer:
       'A reference compiled from public sources, not legal advice. Facts carry their sources and how they are known; where sources disagree both values are shown; what is not known is listed as a gap.',
   },
+  // Only the fixture's two countries; KG has 3 instruments (code, amending law, amnesty).
   '/v1/countries': {
     data: [
       {
@@ -121,6 +137,7 @@ const EXPECTED: Record<string, unknown> = {
     gaps: [{ topic: 'statistics', note: 'Fixture gap: no yearly statistics found.' }],
     sources: [src('fixture-code-kg')],
   },
+  // By id; provisionCount is the provisions of the instrument (3 in the code, none in the others).
   '/v1/instruments?country=KG': {
     data: [
       {
@@ -209,6 +226,8 @@ const EXPECTED: Record<string, unknown> = {
     basis: 'official-text',
     sources: [src('fixture-code-kg')],
   },
+  // Art. 30 is scope related, with no versions (validFrom null); caseCount: A.A. and B.B. under art. 100, B.B. under
+  // art. 30, none under art. 101.
   '/v1/provisions?country=KG': {
     data: [
       {
@@ -265,6 +284,7 @@ const EXPECTED: Record<string, unknown> = {
     ],
     page: { limit: 50, next: null },
   },
+  // The participation article: 3-5 years until 2022-01-01, then 5-8 years and the exemption note.
   '/v1/provisions/kg-cc-2020-art-100': {
     id: 'kg-cc-2020-art-100',
     country: 'KG',
@@ -458,6 +478,7 @@ const EXPECTED: Record<string, unknown> = {
       },
     ],
   },
+  // Mercenarism: part 2 has two values from two sources (the code 7-12, the news report 8-15), both disputed.
   '/v1/provisions/kg-cc-2020-art-101': {
     id: 'kg-cc-2020-art-101',
     country: 'KG',
@@ -551,6 +572,7 @@ const EXPECTED: Record<string, unknown> = {
       },
     ],
   },
+  // Before the code (in force 2020-01-01): nothing found, said as unknown; the precedents and practice are there still.
   '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2019-06-01': {
     country: 'KG',
     date: '2019-06-01',
@@ -653,6 +675,8 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-ministry-statement')],
     datasetRevision: meta.revision,
   },
+  // Under the first version: 3-5 years, no exemption (the note came with the second), the 2023 amnesty is later;
+  // the later text is harsher, so nothing is more lenient later.
   '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2021-06-01': {
     country: 'KG',
     date: '2021-06-01',
@@ -837,6 +861,7 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-code-kg'), src('fixture-ministry-statement')],
     datasetRevision: meta.revision,
   },
+  // Under the second version: 5-8 years, the exemption note, the amnesty adopted 2023-05-01 (after the date).
   '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2023-01-01': {
     country: 'KG',
     date: '2023-01-01',
@@ -1029,6 +1054,7 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-code-kg'), src('fixture-ministry-statement')],
     datasetRevision: meta.revision,
   },
+  // Art. 101 part 2 only (part 1 is recruitment): the disputed values, envelope 7 (lowest min) to 15 (highest max).
   '/v1/countries/KG/consequences?conduct=mercenary-participation&date=2024-01-01': {
     country: 'KG',
     date: '2024-01-01',
@@ -1206,6 +1232,7 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-code-kg'), src('fixture-ministry-statement'), src('fixture-news-report')],
     datasetRevision: meta.revision,
   },
+  // Art. 154's first period was not read (textUnknown): the whole article, no penalty; C.C. is the precedent.
   '/v1/countries/UZ/consequences?conduct=mercenary-participation&date=2020-01-01': {
     country: 'UZ',
     date: '2020-01-01',
@@ -1301,6 +1328,8 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-ministry-statement'), src('fixture-ngo-report')],
     datasetRevision: meta.revision,
   },
+  // The force (banned in UZ from 2023-01-01) reaches the serving conducts: arts. 154 (5-10) and 155 (3-5) in force
+  // since 2021-06-01, envelope 3 to 10.
   '/v1/countries/UZ/consequences?force=fixture-legion&date=2024-01-01': {
     country: 'UZ',
     date: '2024-01-01',
@@ -1538,6 +1567,7 @@ const EXPECTED: Record<string, unknown> = {
     sources: [src('fixture-code-uz'), src('fixture-ministry-statement')],
     datasetRevision: meta.revision,
   },
+  // Every country of the service; only KG (art. 100, 5-8, exemption, 2 rulings) and UZ (art. 155, 3-5) are known.
   '/v1/compare?conduct=armed-conflict-participation&date=2023-01-01': {
     date: '2023-01-01',
     conducts: ['armed-conflict-participation'],
@@ -1626,6 +1656,7 @@ const EXPECTED: Record<string, unknown> = {
       },
     ],
   },
+  // Newest first: A.A. (2024-03-15), then on page 2 B.B. (2023-09).
   '/v1/cases?country=KG&limit=1': {
     data: [
       {
@@ -1810,6 +1841,7 @@ const EXPECTED: Record<string, unknown> = {
     basis: 'official-text',
     sources: [src('fixture-court-kg'), src('fixture-news-report')],
   },
+  // The outcome not reported: null; a not-after date with its note.
   '/v1/cases/uz-2022-tashkent-cc': {
     id: 'uz-2022-tashkent-cc',
     country: 'UZ',
@@ -1851,6 +1883,7 @@ const EXPECTED: Record<string, unknown> = {
     basis: 'reported',
     sources: [src('fixture-news-report')],
   },
+  // KG: 2 cases, one 6-year term (72 months) and one suspended 3-year term (not counted in the lengths); UZ: 1.
   '/v1/stats/cases?groupBy=country': {
     groupBy: ['country'],
     data: [
@@ -1926,6 +1959,8 @@ const EXPECTED: Record<string, unknown> = {
     ],
     datasetRevision: meta.revision,
   },
+  // A defendant's initials find the case only; an article's heading finds both mercenarism articles, then by fuzzy
+  // match the case and the note that say mercenary/mercenaries.
   '/v1/search?q=B.B.': {
     data: [
       {
@@ -2067,6 +2102,8 @@ const EXPECTED: Record<string, unknown> = {
     ],
     page: { limit: 50, next: null },
   },
+  // By id; citedBy counts every citing record, penalties inheriting their version's sources included (the KG code:
+  // country, 2 instruments, 3 versions, 4 penalties = 10).
   '/v1/sources?limit=3': {
     data: [
       {
@@ -2178,6 +2215,7 @@ const EXPECTED: Record<string, unknown> = {
       },
     ],
   },
+  // The first import: every record created, in (type, id) order.
   '/v1/changes': {
     currentRevision: meta.revision,
     data: [
