@@ -2444,7 +2444,7 @@ t.test('each main operation: the whole answer', async (t) => {
   for (const [url, body] of Object.entries(EXPECTED)) {
     const res = await app.inject(url);
     t.equal(res.statusCode, 200, url);
-    t.same(res.json(), body, url);
+    t.strictSame(res.json(), body, url);
   }
 });
 
@@ -2493,5 +2493,5 @@ t.test('statements per request', async (t) => {
     t.equal((await app.inject(url)).statusCode, 200, url);
     measured[url] = app.database.statements() - before - snapshot;
   }
-  t.same(measured, STATEMENTS);
+  t.strictSame(measured, STATEMENTS);
 });
