@@ -2149,7 +2149,8 @@ const EXPECTED: Record<string, unknown> = {
         citedBy: 1,
       },
     ],
-    page: { limit: 3, next: 'WyJmaXh0dXJlLWNvdXJ0LWtnIl0' },
+    // The next page starts after the last id of this one.
+    page: { limit: 3, next: Buffer.from(JSON.stringify(['fixture-court-kg'])).toString('base64url') },
   },
   '/v1/sources/fixture-news-report': {
     id: 'fixture-news-report',
