@@ -408,7 +408,7 @@ function addSearchDocuments(ds: Dataset, r: Rows): void {
         'practice',
         n.id,
         code,
-        `${n.kind}: ${n.stance ?? ''}`.trim(),
+        n.stance ? `${n.kind}: ${n.stance}` : n.kind,
         [n.statement, ...n.statistics.map((st) => [st.measure, st.value, st.note ?? ''].join(' '))],
         titles(n.sources),
       );
