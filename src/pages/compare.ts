@@ -6,7 +6,7 @@ import { COUNTRY_CODES } from '../data/files.js';
 import { listConducts } from '../queries/conducts.js';
 import { listForces } from '../queries/forces.js';
 import { listCountries } from '../queries/countries.js';
-import { requireKnownFilters } from '../routes/known.js';
+import { requireKnownFilters } from '../queries/known.js';
 import type { Ctx } from './context.js';
 import { countryName, date, forceOptions, label } from './format.js';
 import { GLANCE, answersFor, today } from './home.js';

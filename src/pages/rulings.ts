@@ -6,7 +6,7 @@ import { COUNTRY_CODES, OUTCOMES, SIDES } from '../data/files.js';
 import { notFound } from '../http/problem.js';
 import { getCase, listCases } from '../queries/cases.js';
 import { listForces } from '../queries/forces.js';
-import { caseFilterOf } from '../routes/known.js';
+import { caseFilterOf } from '../queries/known.js';
 import { originalsOf } from '../queries/originals.js';
 import type { Ctx } from './context.js';
 import { caseQuery } from './country.js';

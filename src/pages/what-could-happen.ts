@@ -7,7 +7,7 @@ import { COUNTRY_CODES } from '../data/files.js';
 import { consequences } from '../queries/consequences.js';
 import { listConducts } from '../queries/conducts.js';
 import { listForces } from '../queries/forces.js';
-import { requireKnownFilters } from '../routes/known.js';
+import { requireKnownFilters } from '../queries/known.js';
 import { HttpProblem } from '../http/problem.js';
 import { rangeChart } from './chart.js';
 import type { Ctx } from './context.js';

@@ -9,13 +9,7 @@ import { endOf, startOf } from '../data/check.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { normalizeArticle, queryWords } from '../text/fold.js';
-import {
-  caseFilterOf,
-  failOnUnknown,
-  firstUnknownSql,
-  resolveProvisionFilter,
-  type KnownKind,
-} from '../routes/known.js';
+import { caseFilterOf, failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
 import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {

@@ -7,7 +7,7 @@ import { COUNTRY_CODES } from '../data/files.js';
 import type { SourceRef } from '../domain/common.js';
 import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Penalty, Version } from '../domain/provisions.js';
-import { failOnUnknown, firstUnknownSql, type KnownKind } from '../routes/known.js';
+import { failOnUnknown, firstUnknownSql, type KnownKind } from './known.js';
 import { designationsJson, toDesignation, type DesignationJson } from './forces.js';
 import { practiceNoteJson, toPracticeNote, type NoteJson } from './practice.js';
 import { orEmpty, versionsJson } from './json.js';

@@ -6,7 +6,7 @@ import { orEmpty, versionsJson } from './json.js';
 import { provisionParts, provisions, provisionVersions } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
-import { failOnUnknown, firstUnknownSql, requireKnownFilters, type KnownKind } from '../routes/known.js';
+import { failOnUnknown, firstUnknownSql, requireKnownFilters, type KnownKind } from './known.js';
 import { matchesText } from './search.js';
 import { isDisputed } from '../rules/law.js';
 

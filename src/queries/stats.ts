@@ -5,7 +5,7 @@ import { COUNTRY_CODES } from '../data/files.js';
 import type { GROUP_KEYS, SentenceKindStats, StatsRow } from '../domain/stats.js';
 import { caseConditions, provisionIdsSql, type CaseFilter } from './cases.js';
 import { orEmpty } from './json.js';
-import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from '../routes/known.js';
+import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
 
 /** The case filter as the request gives it (the provision as written, not yet resolved). */
 type CaseFilterQuery = Omit<CaseFilter, 'provisions'> & { provision?: string | undefined };
