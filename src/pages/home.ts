@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.js';
 import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { Consequences } from '../domain/consequences.js';
-import { consequences } from '../queries/consequences.js';
+import { consequencesIn } from '../queries/consequences.js';
 import { listCountries } from '../queries/countries.js';
 import type { Ctx } from './context.js';
 import { countryName, date, label } from './format.js';
@@ -33,9 +33,9 @@ export function answersFor(
   const hit = byKey.get(key);
   if (hit) return hit;
   const compute = async () => {
-    const out = new Map<string, Consequences>();
-    for (const country of codes) out.set(country, await consequences(db, { country, conducts, force, date: on }));
-    return out;
+    // Every country in the two statements of one answer, not two per country.
+    const answers = await consequencesIn(db, codes, { conducts, force, date: on });
+    return new Map<string, Consequences>(answers.map((a) => [a.country, a]));
   };
   const made = compute().catch((err: unknown) => {
     byKey.delete(key);

@@ -192,7 +192,11 @@ async function run(adminUrl: string): Promise<void> {
     };
     const slowApp = await buildApp({
       config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0 },
-      database: { ...limited, db: new Proxy({}, { get: () => fail }) as typeof limited.db },
+      // Every query method throws it; so does the session that raw statements are prepared on (db._, see queryRows).
+      database: {
+        ...limited,
+        db: new Proxy({}, { get: (_t, prop) => (prop === '_' ? fail() : fail) }) as typeof limited.db,
+      },
       logger: false,
     });
     t.teardown(() => slowApp.close());
