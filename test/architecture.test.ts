@@ -29,15 +29,6 @@ const ALLOWED: Record<string, readonly string[]> = {
 const KNOWN: readonly string[] = [
   // caches of the current revision drop values when this process imports: the importer should notify, not be read
   'http/caching.ts -> data/import.js',
-  // the date helpers' old home (data/check re-exports rules/dates)
-  'queries/cases.ts -> data/check.js',
-  // list queries decode and encode their cursors: http should own cursors and pass typed keys
-  'queries/cases.ts -> http/pagination.js',
-  'queries/changes.ts -> http/pagination.js',
-  'queries/practice.ts -> http/pagination.js',
-  'queries/provisions.ts -> http/pagination.js',
-  'queries/search.ts -> http/pagination.js',
-  'queries/sources.ts -> http/pagination.js',
 ];
 
 async function sources(dir: string): Promise<string[]> {

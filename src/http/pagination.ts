@@ -1,13 +1,14 @@
 // Cursor pagination: opaque cursors over a sort key, and the Link header of the next page.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidParameter } from '../domain/errors.js';
+import type { KeyKind, PageKey } from '../domain/paging.js';
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
 /** The kinds of key a cursor holds: an id, a day (YYYY-MM-DD, a real date), a sequence number, a rank. */
-export type CursorKey = 'id' | 'date' | 'int' | 'number';
+export type CursorKey = KeyKind;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -42,11 +43,27 @@ export function decodeCursor(cursor: string | undefined, kinds: readonly CursorK
   throw invalidParameter('query', 'cursor', 'is not a cursor returned by this API');
 }
 
-/** Takes one row more than the page to know whether a next page exists. */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => string[]): { data: T[]; next: string | null } {
-  if (rows.length <= limit) return { data: rows, next: null };
-  const data = rows.slice(0, limit);
-  return { data, next: encodeCursor(keyOf(data[data.length - 1]!)) };
+/**
+ * Runs a list query on the page a request's cursor names: the cursor is decoded into the query's sort key here, and
+ * the next page's key comes back encoded; queries deal in keys, never in cursors. A cursor that is not one of ours
+ * is a 400 naming `cursor`, but only after the query has had its say: a filter naming nothing (or a `since` that is
+ * unknown) is named first, as it always was (that costs a statement only on this error path).
+ */
+export async function paged<Q extends { cursor?: string | undefined }, R extends { nextKey: PageKey | null }>(
+  q: Q,
+  kinds: readonly KeyKind[],
+  run: (q: Omit<Q, 'cursor'> & { after?: readonly string[] | undefined }) => Promise<R>,
+): Promise<Omit<R, 'nextKey'> & { next: string | null }> {
+  const { cursor, ...rest } = q;
+  let after: string[] | undefined;
+  try {
+    after = decodeCursor(cursor, kinds);
+  } catch (badCursor) {
+    await run(rest);
+    throw badCursor;
+  }
+  const { nextKey, ...result } = await run({ ...rest, after });
+  return { ...result, next: nextKey ? encodeCursor(nextKey) : null };
 }
 
 /** Sets `Link: <...>; rel="next"` to the same request with the next cursor. */

@@ -1,10 +1,11 @@
 // The rulings list (filters by country, article, outcome, side or force, year and defendant; sort; cursor pages)
 // and a ruling's own page.
+import { paged } from '../http/pagination.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { COUNTRY_CODES, OUTCOMES, SIDES } from '../domain/vocabulary.js';
 import { notFound } from '../domain/errors.js';
-import { getCase, listCases } from '../queries/cases.js';
+import { getCase, CASES_KEY, listCases } from '../queries/cases.js';
 import { listForces } from '../queries/forces.js';
 import { caseFilterOf } from '../queries/known.js';
 import { originalsOf } from '../queries/originals.js';
@@ -45,9 +46,10 @@ export async function rulingsPage(ctx: Ctx, db: Db, query: unknown): Promise<Pag
   const q = parsePageQuery(Query, query);
   const { year, cursor, ...filters } = q;
   const filter = await caseFilterOf(db, filters);
-  const result = await listCases(
-    db,
+  const result = await paged(
     caseQuery({ ...filter, decidedFrom: year, decidedTo: year, sort: q.sort ?? '-decided', cursor, limit: PAGE_SIZE }),
+    CASES_KEY,
+    (page) => listCases(db, page),
   );
   const forces = await listForces(db);
   const params = new URLSearchParams();

@@ -1,9 +1,10 @@
 // The search page: /v1/search's results rendered, each with its type, a link to its page and the snippet, whose
 // highlights (UTF-16 offsets) become <mark> around escaped text.
+import { paged } from '../http/pagination.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { SEARCH_TYPES, type SearchHit } from '../domain/search.js';
-import { search } from '../queries/search.js';
+import { SEARCH_KEY, search } from '../queries/search.js';
 import type { Ctx } from './context.js';
 import { countryName, label } from './format.js';
 import { attr, html, raw, type SafeHtml } from './html.js';
@@ -57,7 +58,9 @@ export async function searchPage(ctx: Ctx, db: Db, query: unknown): Promise<Page
   const { s } = ctx;
   const q = parsePageQuery(Query, query);
   const result = q.q
-    ? await search(db, { q: q.q, type: q.type, country: q.country, cursor: q.cursor, limit: 20 })
+    ? await paged({ q: q.q, type: q.type, country: q.country, cursor: q.cursor, limit: 20 }, SEARCH_KEY, (page) =>
+        search(db, page),
+      )
     : undefined;
   const params = new URLSearchParams();
   if (q.q) params.set('q', q.q);

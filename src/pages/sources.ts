@@ -1,8 +1,9 @@
 // The sources list (filter by kind, cursor pages) and the methodology page (static text from the strings file).
+import { paged } from '../http/pagination.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { SOURCE_KINDS } from '../domain/vocabulary.js';
-import { listSources } from '../queries/sources.js';
+import { SOURCES_KEY, listSources } from '../queries/sources.js';
 import type { Ctx } from './context.js';
 import { date, label, safeUrl } from './format.js';
 import { attr, html } from './html.js';
@@ -14,7 +15,9 @@ const Query = z.object({ kind: choice(SOURCE_KINDS), cursor: field(512) });
 export async function sourcesPage(ctx: Ctx, db: Db, query: unknown): Promise<PageContent> {
   const { s } = ctx;
   const q = parsePageQuery(Query, query);
-  const result = await listSources(db, { kind: q.kind, cursor: q.cursor, limit: 50 });
+  const result = await paged({ kind: q.kind, cursor: q.cursor, limit: 50 }, SOURCES_KEY, (page) =>
+    listSources(db, page),
+  );
   const base = `${ctx.href('/sources')}${q.kind ? `?kind=${q.kind}&` : '?'}`;
   const api = `/v1/sources?limit=50${q.kind ? `&kind=${q.kind}` : ''}${q.cursor ? `&cursor=${encodeURIComponent(q.cursor)}` : ''}`;
   const body = html`<h1>${s.sourcesTitle}</h1>

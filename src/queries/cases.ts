@@ -4,12 +4,12 @@ import { queryRows, type Db } from '../db/client.js';
 import { caseCharges, cases, caseSentences } from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
 import type { SourceRef } from '../domain/common.js';
-import { decodeCursor, pageOf } from '../http/pagination.js';
-import { endOf, startOf } from '../data/check.js';
+import { pageRows, type KeyKind, type PageKey, type Paged } from '../domain/paging.js';
+import { endOf, startOf } from '../rules/dates.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { normalizeArticle, queryWords } from '../text/fold.js';
-import { caseFilterOf, failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
+import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
 import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
@@ -154,6 +154,9 @@ export function provisionIdsSql(value: string, country: string | undefined): SQL
       ${country ? sql`and country_code = ${country}` : sql``}), '{}'::text[])`;
 }
 
+/** The sort key of the case list: the decision date, then the id. */
+export const CASES_KEY: readonly KeyKind[] = ['date', 'id'];
+
 /**
  * A page of cases with their children, the total when asked, and the check of the filters (conduct, force and the
  * provision, which is resolved in SQL), in one statement. A filter naming nothing is a 400 as caseFilterOf gives it
@@ -161,16 +164,9 @@ export function provisionIdsSql(value: string, country: string | undefined): SQL
  */
 export async function listCases(
   db: Db,
-  q: CaseQuery & { provisions?: string[] | undefined },
-): Promise<{ data: Case[]; next: string | null; total?: number | undefined }> {
-  let after: string[] | undefined;
-  try {
-    after = decodeCursor(q.cursor, ['date', 'id']);
-  } catch (err) {
-    // The filters are checked before the cursor, as they always were.
-    await caseFilterOf(db, q);
-    throw err;
-  }
+  q: Paged<CaseQuery> & { provisions?: string[] | undefined },
+): Promise<{ data: Case[]; nextKey: PageKey | null; total?: number | undefined }> {
+  const after = q.after;
   const provisionIds =
     q.provisions === undefined && q.provision !== undefined ? provisionIdsSql(q.provision, q.country) : undefined;
   const where = caseConditions({ ...q, provisions: q.provisions ?? provisionIds });
@@ -200,8 +196,8 @@ export async function listCases(
   );
   await failOnUnknown(db, row!.unknown);
   if (row!.provision_ids?.length === 0) await resolveProvisionFilter(db, q.provision, q.country);
-  const page = pageOf(row!.data, q.limit, (r) => [r.decidedDate, r.id]);
-  return { data: page.data.map(toCase), next: page.next, total: q.count ? (row!.total ?? 0) : undefined };
+  const page = pageRows(row!.data, q.limit, (r) => [r.decidedDate, r.id]);
+  return { data: page.data.map(toCase), nextKey: page.nextKey, total: q.count ? (row!.total ?? 0) : undefined };
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {

@@ -3,15 +3,18 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { recordPath } from '../domain/resources.js';
 import type { Change } from '../domain/changes.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import type { KeyKind, PageKey } from '../domain/paging.js';
 import { invalidParameter } from '../domain/errors.js';
 import { orEmpty } from './json.js';
 
 /** A page of the change feed and the current revision, in one statement (a `since` revision is looked up in it). */
+/** The sort key of the change feed: the change's sequence number. */
+export const CHANGES_KEY: readonly KeyKind[] = ['int'];
+
 export async function listChanges(
   db: Db,
-  q: { since?: string | undefined; type?: string | undefined; limit: number; cursor?: string | undefined },
-): Promise<{ data: Change[]; next: string | null; currentRevision: string | null }> {
+  q: { since?: string | undefined; type?: string | undefined; limit: number; after?: readonly string[] | undefined },
+): Promise<{ data: Change[]; nextKey: PageKey | null; currentRevision: string | null }> {
   let after = sql`true`;
   const sinceRevision = q.since !== undefined && /^[0-9a-f]{16}$/.test(q.since) ? q.since : undefined;
   // The last import that produced the revision: changes after it.
@@ -34,17 +37,7 @@ export async function listChanges(
     }
   }
   const unknownSince = () => invalidParameter('query', 'since', `unknown revision ${q.since}`);
-  let cursor: string[] | undefined;
-  try {
-    cursor = decodeCursor(q.cursor, ['int']);
-  } catch (err) {
-    // An unknown revision is named before a bad cursor, as it always was.
-    if (sinceRevision) {
-      const [known] = await queryRows<{ seq: number | null }>(db, sql`select ${sinceSeq} as seq`);
-      if (known?.seq == null) throw unknownSince();
-    }
-    throw err;
-  }
+  const cursor = q.after;
   const [row] = await queryRows<{
     current: string | null;
     since_seq: number | null;
@@ -65,7 +58,7 @@ export async function listChanges(
   const page = rows.slice(0, q.limit);
   return {
     currentRevision: row!.current,
-    next: rows.length > q.limit ? encodeCursor([String(page[page.length - 1]!.seq)]) : null,
+    nextKey: rows.length > q.limit ? [String(page[page.length - 1]!.seq)] : null,
     data: page.map((r) => ({
       revision: r.revision,
       importedAt: new Date(r.imported_at).toISOString(),

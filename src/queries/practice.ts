@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { practiceNotes } from '../db/schema/index.js';
 import type { SourceRef } from '../domain/common.js';
 import type { PracticeNote, Statistic } from '../domain/practice.js';
-import { decodeCursor, pageOf } from '../http/pagination.js';
+import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
 import { orEmpty, sourcesJson } from './json.js';
 
 export interface PracticeFilter {
@@ -13,7 +13,7 @@ export interface PracticeFilter {
   stance?: string | undefined;
   id?: string | undefined;
   limit: number;
-  cursor?: string | undefined;
+  after?: readonly string[] | undefined;
   count?: boolean | undefined;
 }
 
@@ -148,18 +148,21 @@ export function toPracticeNote(r: NoteJson): PracticeNote {
   };
 }
 
+/** The sort key of the practice list: the id. */
+export const PRACTICE_KEY: readonly KeyKind[] = ['id'];
+
 /** A page of practice notes (and the total when asked) in one statement. */
 export async function listPractice(
   db: Db,
   f: PracticeFilter,
-): Promise<{ total?: number | undefined; data: PracticeNote[]; next: string | null }> {
+): Promise<{ total?: number | undefined; data: PracticeNote[]; nextKey: PageKey | null }> {
   const where: SQL[] = [];
   if (f.country) where.push(eq(practiceNotes.countryCode, f.country));
   if (f.kind) where.push(eq(practiceNotes.kind, f.kind));
   if (f.stance) where.push(eq(practiceNotes.stance, f.stance));
   if (f.id) where.push(eq(practiceNotes.id, f.id));
   const counted = and(...where) ?? sql`true`;
-  const after = decodeCursor(f.cursor, ['id']);
+  const after = f.after;
   if (after) where.push(gt(practiceNotes.id, after[0]!));
   const [row] = await queryRows<{ total: number | null; data: NoteJson[] }>(
     db,
@@ -168,9 +171,9 @@ export async function listPractice(
         from (select * from practice_notes where ${and(...where) ?? sql`true`}
           order by practice_notes.id limit ${f.limit + 1}) j_n`)} as data`,
   );
-  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
+  const page = pageRows(row!.data, f.limit, (r) => [r.id]);
   return {
-    next: page.next,
+    nextKey: page.nextKey,
     total: f.count ? (row!.total ?? 0) : undefined,
     data: page.data.map(toPracticeNote),
   };

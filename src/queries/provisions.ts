@@ -5,8 +5,8 @@ import type { SourceRef } from '../domain/common.js';
 import { orEmpty, versionsJson } from './json.js';
 import { provisionParts, provisions, provisionVersions } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
-import { decodeCursor, pageOf } from '../http/pagination.js';
-import { failOnUnknown, firstUnknownSql, requireKnownFilters, type KnownKind } from './known.js';
+import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
+import { failOnUnknown, firstUnknownSql, type KnownKind } from './known.js';
 import { matchesText } from './search.js';
 import { isDisputed } from '../rules/law.js';
 
@@ -17,7 +17,7 @@ export interface ProvisionFilter {
   date?: string | undefined;
   q?: string | undefined;
   limit: number;
-  cursor?: string | undefined;
+  after?: readonly string[] | undefined;
   count?: boolean | undefined;
 }
 
@@ -75,20 +75,17 @@ interface SummaryJson {
   validTo: string | null;
 }
 
+/** The sort key of the provisions list: the id. */
+export const PROVISIONS_KEY: readonly KeyKind[] = ['id'];
+
 /** A page of provisions (and the total when asked) in one statement, with the check of the conduct and instrument
- * filters; a filter naming nothing is a 400 naming it (requireKnownFilters, before the cursor as always). */
+ * filters; a filter naming nothing is a 400 naming it. */
 export async function listProvisions(
   db: Db,
   f: ProvisionFilter,
-): Promise<{ total?: number | undefined; data: ProvisionSummary[]; next: string | null }> {
+): Promise<{ total?: number | undefined; data: ProvisionSummary[]; nextKey: PageKey | null }> {
   const known = { conduct: f.conduct, instrument: f.instrument };
-  let after: string[] | undefined;
-  try {
-    after = decodeCursor(f.cursor, ['id']);
-  } catch (err) {
-    await requireKnownFilters(db, known);
-    throw err;
-  }
+  const after = f.after;
   const where: SQL[] = [];
   if (f.country) where.push(eq(provisions.countryCode, f.country));
   if (f.instrument) where.push(eq(provisions.instrumentId, f.instrument));
@@ -113,9 +110,9 @@ export async function listProvisions(
         join instruments j_i on j_i.id = j_p.instrument_id`)} as data`,
   );
   await failOnUnknown(db, row!.unknown);
-  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
+  const page = pageRows(row!.data, f.limit, (r) => [r.id]);
   return {
-    next: page.next,
+    nextKey: page.nextKey,
     total: f.count ? (row!.total ?? 0) : undefined,
     data: page.data.map((r) => ({
       ...summaryBase(r),

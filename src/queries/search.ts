@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SearchHit } from '../domain/search.js';
-import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import type { KeyKind, PageKey } from '../domain/paging.js';
 import { invalidParameter } from '../domain/errors.js';
 import { wordsOf, wordMatch, type MatchKind, type Word } from '../text/fold.js';
 
@@ -118,11 +118,20 @@ const HREF: Record<string, (id: string, country: string | null) => string> = {
   gap: (_id, country) => `/v1/countries/${country}`,
 };
 
+/** The sort key of search results: the rank (descending), then the record's type and id. */
+export const SEARCH_KEY: readonly KeyKind[] = ['number', 'id', 'id'];
+
 export async function search(
   db: Db,
-  f: { q: string; type?: string | undefined; country?: string | undefined; limit: number; cursor?: string | undefined },
-): Promise<{ data: SearchHit[]; next: string | null }> {
-  const after = decodeCursor(f.cursor, ['number', 'id', 'id']);
+  f: {
+    q: string;
+    type?: string | undefined;
+    country?: string | undefined;
+    limit: number;
+    after?: readonly string[] | undefined;
+  },
+): Promise<{ data: SearchHit[]; nextKey: PageKey | null }> {
+  const after = f.after;
   const parsed = parseQuery(f.q);
   if (parsed.words.length === 0) throw invalidParameter('query', 'q', 'has no word to search for');
   const names = parsed.words.map((_, i) => `w${i}`);
@@ -172,7 +181,7 @@ export async function search(
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {
-    next: rows.length > f.limit && last ? encodeCursor([last.rank, last.doc_type, last.doc_id]) : null,
+    nextKey: rows.length > f.limit && last ? [last.rank, last.doc_type, last.doc_id] : null,
     data: page.map((r) => {
       const why = explain(parsed.words, r);
       return {

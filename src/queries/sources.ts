@@ -3,7 +3,7 @@ import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { sources } from '../db/schema/index.js';
 import type { Source } from '../domain/sources.js';
-import { decodeCursor, pageOf } from '../http/pagination.js';
+import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
 import { orEmpty } from './json.js';
 
 export interface SourceFilter {
@@ -12,22 +12,25 @@ export interface SourceFilter {
   language?: string | undefined;
   id?: string | undefined;
   limit: number;
-  cursor?: string | undefined;
+  after?: readonly string[] | undefined;
   count?: boolean | undefined;
 }
+
+/** The sort key of the sources list: the id. */
+export const SOURCES_KEY: readonly KeyKind[] = ['id'];
 
 /** A page of sources with how many records cite each (and the total when asked), in one statement. */
 export async function listSources(
   db: Db,
   f: SourceFilter,
-): Promise<{ total?: number | undefined; data: Source[]; next: string | null }> {
+): Promise<{ total?: number | undefined; data: Source[]; nextKey: PageKey | null }> {
   const where: SQL[] = [];
   if (f.kind) where.push(eq(sources.kind, f.kind));
   if (f.publisher) where.push(sql`lower(${sources.publisher}) = lower(${f.publisher})`);
   if (f.language) where.push(eq(sources.language, f.language));
   if (f.id) where.push(eq(sources.id, f.id));
   const counted = and(...where) ?? sql`true`;
-  const after = decodeCursor(f.cursor, ['id']);
+  const after = f.after;
   if (after) where.push(gt(sources.id, after[0]!));
   const [row] = await queryRows<{ total: number | null; data: (Omit<Source, 'kind' | 'translation'> & SourceKinds)[] }>(
     db,
@@ -38,9 +41,9 @@ export async function listSources(
           'citedBy', (select count(*)::int from record_sources j_rs where j_rs.source_id = j_s.id)) order by j_s.id)
         from (select * from sources where ${and(...where) ?? sql`true`} order by sources.id limit ${f.limit + 1}) j_s`)} as data`,
   );
-  const page = pageOf(row!.data, f.limit, (r) => [r.id]);
+  const page = pageRows(row!.data, f.limit, (r) => [r.id]);
   return {
-    next: page.next,
+    nextKey: page.nextKey,
     total: f.count ? (row!.total ?? 0) : undefined,
     data: page.data.map((r) => ({
       ...r,

@@ -1,10 +1,11 @@
 // Routes of /v1/cases.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../http/pagination.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../domain/errors.js';
-import { getCase, listCases } from '../queries/cases.js';
+import { CASES_KEY, getCase, listCases } from '../queries/cases.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -27,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await listCases(db(), req.query);
+      const result = await paged(req.query, CASES_KEY, (page) => listCases(db(), page));
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -41,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: CaseSchema,
     table: 'cases',
     key: { field: 'id', column: 'caseId' },
-    load: async (_req, q) => ({ ...(await listCases(db(), q)), limit: q.limit }),
+    load: async (_req, q) => ({ ...(await paged(q, CASES_KEY, (page) => listCases(db(), page))), limit: q.limit }),
   });
 
   app.get(

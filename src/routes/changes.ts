@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangeSchema, ChangesQuerySchema, ChangesSchema } from '../domain/changes.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
-import { listChanges } from '../queries/changes.js';
+import { CHANGES_KEY, listChanges } from '../queries/changes.js';
+import { paged } from '../http/pagination.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -22,7 +23,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { currentRevision, ...result } = await listChanges(app.database.db, req.query);
+      const { currentRevision, ...result } = await paged(req.query, CHANGES_KEY, (page) =>
+        listChanges(app.database.db, page),
+      );
       return sendList(req, reply, ChangeSchema, { ...result, limit: req.query.limit }, { currentRevision });
     },
   );
@@ -36,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     table: 'changes',
     key: { field: 'id', column: 'id' },
     load: async (_req, q) => {
-      const { data, next } = await listChanges(app.database.db, q);
+      const { data, next } = await paged(q, CHANGES_KEY, (page) => listChanges(app.database.db, page));
       return { data, next, limit: q.limit };
     },
   });

@@ -1,5 +1,6 @@
 // Routes of /v1/practice.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../http/pagination.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
@@ -9,7 +10,7 @@ import {
   PracticeQuerySchema,
 } from '../domain/practice.js';
 import { notFound } from '../domain/errors.js';
-import { getPracticeNote, listPractice } from '../queries/practice.js';
+import { PRACTICE_KEY, getPracticeNote, listPractice } from '../queries/practice.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await listPractice(app.database.db, req.query);
+      const result = await paged(req.query, PRACTICE_KEY, (page) => listPractice(app.database.db, page));
       return sendList(req, reply, PracticeNoteSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -42,7 +43,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: PracticeNoteSchema,
     table: 'practice',
     key: { field: 'id', column: 'practiceNoteId' },
-    load: async (_req, q) => ({ ...(await listPractice(app.database.db, q)), limit: q.limit }),
+    load: async (_req, q) => ({
+      ...(await paged(q, PRACTICE_KEY, (page) => listPractice(app.database.db, page))),
+      limit: q.limit,
+    }),
   });
 
   app.get(

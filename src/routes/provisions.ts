@@ -1,5 +1,6 @@
 // Routes of /v1/provisions: lists, one provision with its history, and its versions (optionally on a date).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../http/pagination.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import {
@@ -12,7 +13,7 @@ import {
   VersionQuerySchema,
 } from '../domain/provisions.js';
 import { notFound } from '../domain/errors.js';
-import { getProvision, listProvisions, versionsOfProvision } from '../queries/provisions.js';
+import { PROVISIONS_KEY, getProvision, listProvisions, versionsOfProvision } from '../queries/provisions.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -34,7 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await listProvisions(db(), req.query);
+      const result = await paged(req.query, PROVISIONS_KEY, (page) => listProvisions(db(), page));
       return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit });
     },
   );
@@ -47,7 +48,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ProvisionSummarySchema,
     table: 'provisions',
     key: { field: 'id', column: 'provisionId' },
-    load: async (_req, q) => ({ ...(await listProvisions(db(), q)), limit: q.limit }),
+    load: async (_req, q) => ({
+      ...(await paged(q, PROVISIONS_KEY, (page) => listProvisions(db(), page))),
+      limit: q.limit,
+    }),
   });
 
   app.get(

@@ -1,9 +1,10 @@
 // Route of /v1/search.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../http/pagination.js';
 import { errorResponses } from '../domain/common.js';
 import { SearchHitSchema, SearchQuerySchema, SearchResultSchema } from '../domain/search.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
-import { search } from '../queries/search.js';
+import { SEARCH_KEY, search } from '../queries/search.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -21,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await search(app.database.db, req.query);
+      const result = await paged(req.query, SEARCH_KEY, (page) => search(app.database.db, page));
       return sendList(req, reply, SearchHitSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -33,7 +34,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: SearchHitSchema,
     table: 'results',
     key: { field: 'href', column: 'href' },
-    load: async (_req, q) => ({ ...(await search(app.database.db, q)), limit: q.limit }),
+    load: async (_req, q) => ({
+      ...(await paged(q, SEARCH_KEY, (page) => search(app.database.db, page))),
+      limit: q.limit,
+    }),
   });
 };
 

@@ -1,10 +1,11 @@
 // Routes of /v1/sources.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paged } from '../http/pagination.js';
 import { csvRoute, listResponse, sendList } from '../http/formats.js';
 import { errorResponses } from '../domain/common.js';
 import { SourceListSchema, SourceParamsSchema, SourceQuerySchema, SourceSchema } from '../domain/sources.js';
 import { notFound } from '../domain/errors.js';
-import { getSource, listSources } from '../queries/sources.js';
+import { SOURCES_KEY, getSource, listSources } from '../queries/sources.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,7 +20,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await listSources(app.database.db, req.query);
+      const result = await paged(req.query, SOURCES_KEY, (page) => listSources(app.database.db, page));
       return sendList(req, reply, SourceSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -32,7 +33,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: SourceSchema,
     table: 'sources',
     key: { field: 'id', column: 'sourceId' },
-    load: async (_req, q) => ({ ...(await listSources(app.database.db, q)), limit: q.limit }),
+    load: async (_req, q) => ({
+      ...(await paged(q, SOURCES_KEY, (page) => listSources(app.database.db, page))),
+      limit: q.limit,
+    }),
   });
 
   app.get(
