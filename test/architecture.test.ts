@@ -26,10 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 };
 
 /** Imports that still point the wrong way, each with what removes it. Keep this list empty, or shrinking. */
-const KNOWN: readonly string[] = [
-  // caches of the current revision drop values when this process imports: the importer should notify, not be read
-  'http/caching.ts -> data/import.js',
-];
+const KNOWN: readonly string[] = [];
 
 async function sources(dir: string): Promise<string[]> {
   const out: string[] = [];

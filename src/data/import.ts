@@ -2,6 +2,7 @@
 // and a second run of the same files leaves the same rows. A failure anywhere rolls everything back.
 import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { noteImport } from '../db/imports.js';
 import * as s from '../db/schema/index.js';
 import { assertValid } from './check.js';
 import { loadDataset, type Dataset } from './load.js';
@@ -38,11 +39,6 @@ export function countsOf(rows: Rows): Record<string, number> {
   };
 }
 
-let imports = 0;
-
-/** How many imports this process has committed; caches of the current revision compare it to drop stale values. */
-export const importCount = (): number => imports;
-
 export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> {
   assertValid(ds);
   const rows = toRows(ds);
@@ -74,7 +70,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       await recordChanges(tx as unknown as Db, row!.seq, recordHashesOf(ds));
     }
   });
-  imports += 1;
+  noteImport();
   return { revision, changed, counts };
 }
 

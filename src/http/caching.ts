@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fresh from 'fresh';
 import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { importCount } from '../data/import.js';
+import { importCount } from '../db/imports.js';
 import { preferred } from './negotiate.js';
 import { compress, compressible, encodingFor, type Encoding } from './compression.js';
 
