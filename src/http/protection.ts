@@ -1,7 +1,7 @@
 // Protection against careless and hostile clients: security headers, URL length, rate limit per client, and load
 // shedding (requests in flight, event-loop delay). Every refusal is a problem+json response with Retry-After.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyUnderPressure from '@fastify/under-pressure';
 import { Redis } from 'ioredis';
@@ -70,14 +70,32 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
   }
 }
 
-export async function registerProtection(app: FastifyInstance, opts: ProtectionOptions): Promise<void> {
-  await app.register(fastifyHelmet, {
+/** The headers helmet sets with this API's options, read once from helmet itself (a response that records them). */
+export const SECURITY_HEADERS: Record<string, string> = (() => {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: () => {},
+  };
+  helmet({
     // A public read-only API: its resources may be embedded and fetched from any origin (CORS decides reads).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
     // No upgrade-insecure-requests: served over plain http on a host other than localhost (an internal network, a
     // container), /docs would have its own assets upgraded to https and stay blank. Its assets are local.
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  })({} as never, res as never, () => {});
+  return headers;
+})();
+
+export async function registerProtection(app: FastifyInstance, opts: ProtectionOptions): Promise<void> {
+  // helmet's security headers, worked out once: they depend on nothing in the request, and @fastify/helmet built
+  // helmet's middleware again on every request (its CSP parsed each time: about 7 % of a cached answer's time).
+  const security = SECURITY_HEADERS;
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(security);
   });
   // After helmet's own header: the pages allow nothing from another origin, and no inline style either.
   app.addHook('onRequest', async (req, reply) => {

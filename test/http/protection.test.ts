@@ -1,6 +1,7 @@
 // Limits and hostile clients: rate limit per client, security headers, URL and body limits, load shedding, and the
 // response cache answering exactly what the route answers.
 import t from 'tap';
+import { SECURITY_HEADERS } from '../../src/http/protection.js';
 import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t, 'data', { rateLimitMax: 5, rateLimitWindowMs: 60_000, maxInFlight: 2 });
@@ -42,7 +43,24 @@ t.test('security headers on data, problems and docs', async (t) => {
     t.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
     t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url);
     t.notOk(res.headers['x-powered-by'], url);
+    // Every header helmet gives, with helmet's value (worked out once at start, not per request).
+    const sent = Object.fromEntries(Object.keys(SECURITY_HEADERS).map((k) => [k, res.headers[k]]));
+    t.strictSame(sent, SECURITY_HEADERS, url);
   }
+  t.same(Object.keys(SECURITY_HEADERS).sort(), [
+    'content-security-policy',
+    'cross-origin-opener-policy',
+    'cross-origin-resource-policy',
+    'origin-agent-cluster',
+    'referrer-policy',
+    'strict-transport-security',
+    'x-content-type-options',
+    'x-dns-prefetch-control',
+    'x-download-options',
+    'x-frame-options',
+    'x-permitted-cross-domain-policies',
+    'x-xss-protection',
+  ]);
 });
 
 t.test('a request target over 4096 characters is a 414 problem', async (t) => {
