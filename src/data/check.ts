@@ -3,6 +3,7 @@ import type { Dataset, DataIssue } from './load.js';
 import type { LawFile } from './files.js';
 import { DataError } from './load.js';
 import { boundsOf, startOf } from '../rules/dates.js';
+import { SERVICE_CONDUCTS } from '../rules/law.js';
 
 export { startOf, endOf, precisionOf } from '../rules/dates.js';
 
@@ -34,6 +35,9 @@ export function checkDataset(ds: Dataset): DataIssue[] {
   const conductsFile = `${ds.root}/conducts.yaml`;
   const conducts = registry('conduct');
   ds.conducts.conducts.forEach((c, i) => conducts.add(c.code, conductsFile, `conducts[${i}].code`));
+  // Serving a force means these conducts (rules/law.ts); an answer must never name a conduct the dataset lacks.
+  for (const code of SERVICE_CONDUCTS)
+    if (!conducts.has(code)) add(conductsFile, 'conducts', `must define ${code}: serving a force means it`);
   const refConducts = (file: string, path: string, codes: readonly string[]) =>
     codes.forEach((c, i) => {
       if (!conducts.has(c)) add(file, `${path}[${i}]`, `unknown conduct ${c}`);

@@ -83,6 +83,14 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
   const kgLaw = (d: string) => path.join(d, 'kg', 'law.yaml');
   const scenarios: [string, (d: string) => Promise<void>, RegExp][] = [
     [
+      'a serving conduct missing from conducts.yaml',
+      (d) =>
+        editYaml(path.join(d, 'conducts.yaml'), (doc) => {
+          doc.conducts = doc.conducts.filter((c: { code: string }) => c.code !== 'foreign-military-service');
+        }),
+      /^data\/conducts\.yaml: conducts: must define foreign-military-service: serving a force means it$/,
+    ],
+    [
       'malformed YAML',
       (d) => writeFile(kgCases(d), 'cases:\n  - id: [unclosed\n'),
       /^data\/kg\/cases\.yaml: line \d+, column \d+: invalid YAML/,

@@ -66,7 +66,7 @@ const EXPECTED: Record<string, unknown> = {
       cases: 3,
       forces: 1,
       sources: 6,
-      conducts: 3,
+      conducts: 4,
       countries: 2,
       provisions: 5,
       instruments: 5,
@@ -2189,6 +2189,13 @@ const EXPECTED: Record<string, unknown> = {
         provisionCount: 2,
         caseCount: 0,
       },
+      {
+        code: 'foreign-military-service',
+        label: 'Service in a foreign army',
+        description: 'Fixture: serving in the armed forces of another state.',
+        provisionCount: 0,
+        caseCount: 0,
+      },
     ],
   },
   '/v1/forces': {
@@ -2251,6 +2258,14 @@ const EXPECTED: Record<string, unknown> = {
         id: 'armed-conflict-participation',
         op: 'created',
         href: '/v1/conducts/armed-conflict-participation',
+      },
+      {
+        revision: meta.revision,
+        importedAt: meta.importedAt,
+        type: 'conduct',
+        id: 'foreign-military-service',
+        op: 'created',
+        href: '/v1/conducts/foreign-military-service',
       },
       {
         revision: meta.revision,
