@@ -5,8 +5,6 @@ import { DataError } from './load.js';
 import { boundsOf, startOf } from '../rules/dates.js';
 import { SERVICE_CONDUCTS } from '../rules/law.js';
 
-export { startOf, endOf, precisionOf } from '../rules/dates.js';
-
 /** Returns every problem found; an empty list means the dataset may be imported. */
 export function checkDataset(ds: Dataset): DataIssue[] {
   const issues: DataIssue[] = [];
