@@ -95,7 +95,7 @@ async function legalRecords(
         ${orEmpty(sql`select json_agg(${practiceNoteJson('j_pn')} order by j_pn.id)
           from (select * from practice_notes where country_code = c.code order by id limit 200) j_pn`)} as practice,
         ${orEmpty(sql`select json_agg(json_build_object('id', a.id, 'title', a.title, 'adopted', a.adopted,
-            'in_force_from', a.in_force_from, 'summary', a.summary) order by coalesce(a.adopted, a.in_force_from))
+            'in_force_from', a.in_force_from, 'summary', a.summary) order by coalesce(a.adopted, a.in_force_from), a.id)
           from instruments a where a.country_code = c.code and a.kind = 'amnesty-act'`)} as amnesties
       from unnest(${textArray([...countries])}) with ordinality as c(code, n)
       order by c.n`,

@@ -28,7 +28,7 @@ export async function listInstruments(
           'adopted', i.adopted, 'signed', i.signed, 'published', i.published, 'inForceFrom', i.in_force_from,
           'inForceTo', i.in_force_to, 'datesNote', i.dates_note, 'officialUrl', i.official_url,
           'replaces', i.replaces, 'summary', i.summary, 'basis', i.basis,
-          'replacedBy', ${orEmpty(sql`select json_agg(x.id) from instruments x where x.replaces = i.id`)},
+          'replacedBy', ${orEmpty(sql`select json_agg(x.id order by x.id) from instruments x where x.replaces = i.id`)},
           'provisionCount', (select count(*)::int from provisions x where x.instrument_id = i.id),
           'sources', ${sourcesJson('instrument', sql`i.id`)}) order by i.country_code, i.id)
         from instruments i where ${and(...where) ?? sql`true`}`)} as data`,

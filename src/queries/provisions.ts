@@ -45,7 +45,7 @@ function provisionJson(p: string, i: string): SQL {
     'instrumentTitle', ${I}.title, 'article', ${P}.article, 'heading', ${P}.heading,
     'headingOriginal', ${P}.heading_original, 'successorOf', ${P}.successor_of, 'scope', ${P}.scope,
     'conducts', ${P}.conducts, 'addedBy', ${P}.added_by, 'repealedBy', ${P}.repealed_by,
-    'succeededBy', ${orEmpty(sql`select json_agg(j_sp.id) from provisions j_sp where j_sp.successor_of @> array[${P}.id]`)},
+    'succeededBy', ${orEmpty(sql`select json_agg(j_sp.id order by j_sp.id) from provisions j_sp where j_sp.successor_of @> array[${P}.id]`)},
     'caseCount', (select count(distinct j_cc.case_id)::int from case_charges j_cc where j_cc.provision_id = ${P}.id),
     'partConducts', ${orEmpty(sql`select json_agg(j_c.c) from provision_parts j_pp, unnest(j_pp.conducts) as j_c(c)
       where j_pp.provision_id = ${P}.id`)},
