@@ -73,12 +73,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The read handle of this request and what its statements read (PostgreSQL). */
     pinned?: { db: Database['db']; session: ReadSession };
+    /** The handle a route reads with: inside a data route on PostgreSQL the request's own (pinned), else the
+     * database's read handle. */
+    readonly db: Database['db'];
   }
 }
 
 /**
- * Every data route's reads go to one pool (one replica when configured), bound to the request (AsyncLocalStorage), so
- * query code is unchanged. On PostgreSQL each statement of the request also reads the dataset revision in its own
+ * Every data route's reads go to one pool (one replica when configured), through the handle bound to the request
+ * (request.db, passed explicitly to the queries: no AsyncLocalStorage, see db/client.ts). On PostgreSQL each statement of the request also reads the dataset revision in its own
  * snapshot (queryRows, db/client.ts): an answer of one statement is consistent by construction and is labelled
  * (ETag, Dataset-Revision) with the revision that statement read, whatever the revision cache said. An answer of
  * several statements is served only if they all read the same revision; if an import committed between them (the
@@ -179,6 +182,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', opts.database);
+  const database = opts.database;
+  app.decorateRequest('db', {
+    getter(this: FastifyRequest) {
+      return this.pinned?.db ?? database.db;
+    },
+  });
   registerProblemHandlers(app);
   registerSnapshots(app, opts.database);
   registerListHooks(app);

@@ -291,7 +291,8 @@ async function httpLoad(): Promise<void> {
     // Two ratios: against raw node:http sending the same answer's bytes (what a cached answer can reach), and against
     // raw node:http sending the consequences answer (the issue's reference for the uncached targets).
     const answerOf = (r: Row) =>
-      ANSWERS.find(([n]) => r.name.startsWith(`${n},`) || r.name.endsWith(`(the bytes of ${n})`))?.[0] ?? 'consequences';
+      ANSWERS.find(([n]) => r.name.startsWith(`${n},`) || r.name.endsWith(`(the bytes of ${n})`))?.[0] ??
+      'consequences';
     const rawFor = (r: Row) => rawOf.get(answerOf(r))!;
     const bareFor = (r: Row) => bareOf.get(answerOf(r))!;
     console.log(table(rows, rawFor, rawRow, bareFor));

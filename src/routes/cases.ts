@@ -8,8 +8,6 @@ import { notFound } from '../domain/errors.js';
 import { CASES_KEY, getCase, listCases } from '../queries/cases.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-
   const description =
     'Filter by country, provision charged (an id, or an article number such as 154-1 or 401¹ within the country), ' +
     'defendant, court, place and judge (any script or transliteration), conduct, outcome, force or side served, ' +
@@ -28,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await paged(req.query, CASES_KEY, (page) => listCases(db(), page));
+      const result = await paged(req.query, CASES_KEY, (page) => listCases(req.db, page));
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -42,7 +40,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: CaseSchema,
     table: 'cases',
     key: { field: 'id', column: 'caseId' },
-    load: async (_req, q) => ({ ...(await paged(q, CASES_KEY, (page) => listCases(db(), page))), limit: q.limit }),
+    load: async (req, q) => ({ ...(await paged(q, CASES_KEY, (page) => listCases(req.db, page))), limit: q.limit }),
   });
 
   app.get(
@@ -57,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const found = await getCase(db(), req.params.id);
+      const found = await getCase(req.db, req.params.id);
       if (!found) throw notFound('case', req.params.id);
       return found;
     },

@@ -23,9 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { currentRevision, ...result } = await paged(req.query, CHANGES_KEY, (page) =>
-        listChanges(app.database.db, page),
-      );
+      const { currentRevision, ...result } = await paged(req.query, CHANGES_KEY, (page) => listChanges(req.db, page));
       return sendList(req, reply, ChangeSchema, { ...result, limit: req.query.limit }, { currentRevision });
     },
   );
@@ -38,8 +36,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ChangeSchema,
     table: 'changes',
     key: { field: 'id', column: 'id' },
-    load: async (_req, q) => {
-      const { data, next } = await paged(q, CHANGES_KEY, (page) => listChanges(app.database.db, page));
+    load: async (req, q) => {
+      const { data, next } = await paged(q, CHANGES_KEY, (page) => listChanges(req.db, page));
       return { data, next, limit: q.limit };
     },
   });

@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ResolveSchema, ...errorResponses() },
       },
     },
-    async (req) => resolveCitation(app.database.db, req.query.cite),
+    async (req) => resolveCitation(req.db, req.query.cite),
   );
 
   app.get(
@@ -37,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const chain = await lineage(app.database.db, req.params.id);
+      const chain = await lineage(req.db, req.params.id);
       if (!chain) throw notFound('provision', req.params.id);
       return chain;
     },

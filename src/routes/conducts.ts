@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(ConductListSchema, 'The conducts'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, ConductSchema, { data: await listConducts(app.database.db) }),
+    async (req, reply) => sendList(req, reply, ConductSchema, { data: await listConducts(req.db) }),
   );
 
   csvRoute(app, '/conducts', {
@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ConductSchema,
     table: 'conducts',
     key: { field: 'code', column: 'conductCode' },
-    load: async () => ({ data: await listConducts(app.database.db) }),
+    load: async (req) => ({ data: await listConducts(req.db) }),
   });
 
   app.get(
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const conduct = (await listConducts(app.database.db)).find((c) => c.code === req.params.code);
+      const conduct = (await listConducts(req.db)).find((c) => c.code === req.params.code);
       if (!conduct) throw notFound('conduct', req.params.code);
       return conduct;
     },

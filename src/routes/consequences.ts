@@ -24,8 +24,6 @@ function checkQuestion(q: { conduct?: string[] | undefined; force?: string | und
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-
   app.get(
     '/countries/:code/consequences',
     {
@@ -48,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       checkQuestion(req.query);
-      const answer = await consequences(db(), {
+      const answer = await consequences(req.db, {
         country: req.params.code,
         conducts: req.query.conduct ?? [],
         force: req.query.force,
@@ -80,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       checkQuestion(req.query);
       const date = req.query.date ?? today();
-      const { datasetRevision, data } = await compare(db(), {
+      const { datasetRevision, data } = await compare(req.db, {
         conducts: req.query.conduct ?? [],
         force: req.query.force,
         date,
@@ -105,9 +103,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: CompareRowSchema,
     table: 'countries',
     key: { field: 'country', column: 'country' },
-    load: async (_req, q, reply) => {
+    load: async (req, q, reply) => {
       checkQuestion(q);
-      const { datasetRevision, data } = await compare(db(), {
+      const { datasetRevision, data } = await compare(req.db, {
         conducts: q.conduct ?? [],
         force: q.force,
         date: q.date ?? today(),

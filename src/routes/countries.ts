@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(CountryListSchema, 'The countries'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, CountrySchema, { data: await listCountries(app.database.db) }),
+    async (req, reply) => sendList(req, reply, CountrySchema, { data: await listCountries(req.db) }),
   );
 
   csvRoute(app, '/countries', {
@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: CountrySchema,
     table: 'countries',
     key: { field: 'code', column: 'countryCode' },
-    load: async () => ({ data: await listCountries(app.database.db) }),
+    load: async (req) => ({ data: await listCountries(req.db) }),
   });
 
   app.get(
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const country = await getCountry(app.database.db, req.params.code);
+      const country = await getCountry(req.db, req.params.code);
       if (!country) throw notFound('country', req.params.code);
       return country;
     },

@@ -8,13 +8,13 @@ import { HttpProblem } from '../http/problem.js';
 import { notFound } from '../domain/errors.js';
 import { exportFiles } from '../http/exports.js';
 import { currentRevision } from '../queries/meta.js';
+import type { Db } from '../db/client.js';
 
 const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-  const revisionOrFail = async () => {
-    const rev = await currentRevision(db());
+  const revisionOrFail = async (db: Db) => {
+    const rev = await currentRevision(db);
     if (!rev)
       throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
     return rev;
@@ -32,9 +32,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ExportListSchema, ...errorResponses() },
       },
     },
-    async () => {
-      const rev = await revisionOrFail();
-      const files = await exportFiles(db(), rev.revision);
+    async (req) => {
+      const rev = await revisionOrFail(req.db);
+      const files = await exportFiles(req.db, rev.revision);
       return {
         revision: rev.revision,
         importedAt: new Date(rev.importedAt).toISOString(),
@@ -73,9 +73,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const rev = await revisionOrFail();
+      const rev = await revisionOrFail(req.db);
       const [dataset, format] = req.params.file.split('.') as [string, string];
-      const f = (await exportFiles(db(), rev.revision)).find((x) => x.dataset === dataset && x.format === format);
+      const f = (await exportFiles(req.db, rev.revision)).find((x) => x.dataset === dataset && x.format === format);
       if (!f) throw notFound('export file', req.params.file);
       return reply
         .type(format === 'csv' ? CSV_TYPE : NDJSON_TYPE)

@@ -20,7 +20,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(ForceListSchema, 'The forces'), ...errorResponses() },
       },
     },
-    async (req, reply) => sendList(req, reply, ForceSchema, { data: await listForces(app.database.db) }),
+    async (req, reply) => sendList(req, reply, ForceSchema, { data: await listForces(req.db) }),
   );
 
   csvRoute(app, '/forces', {
@@ -31,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ForceSchema,
     table: 'forces',
     key: { field: 'id', column: 'forceId' },
-    load: async () => ({ data: await listForces(app.database.db) }),
+    load: async (req) => ({ data: await listForces(req.db) }),
   });
 
   app.get(
@@ -46,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const force = await getForce(app.database.db, req.params.id);
+      const force = await getForce(req.db, req.params.id);
       if (!force) throw notFound('force', req.params.id);
       return force;
     },

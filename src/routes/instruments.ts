@@ -23,8 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listResponse(InstrumentListSchema, 'The instruments'), ...errorResponses() },
       },
     },
-    async (req, reply) =>
-      sendList(req, reply, InstrumentSchema, { data: await listInstruments(app.database.db, req.query) }),
+    async (req, reply) => sendList(req, reply, InstrumentSchema, { data: await listInstruments(req.db, req.query) }),
   );
 
   csvRoute(app, '/instruments', {
@@ -35,7 +34,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: InstrumentSchema,
     table: 'instruments',
     key: { field: 'id', column: 'instrumentId' },
-    load: async (_req, q) => ({ data: await listInstruments(app.database.db, q) }),
+    load: async (req, q) => ({ data: await listInstruments(req.db, q) }),
   });
 
   app.get(
@@ -50,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const [instrument] = await listInstruments(app.database.db, { id: req.params.id });
+      const [instrument] = await listInstruments(req.db, { id: req.params.id });
       if (!instrument) throw notFound('instrument', req.params.id);
       return instrument;
     },

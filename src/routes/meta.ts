@@ -66,8 +66,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MetaSchema, ...errorResponses() },
       },
     },
-    async () => {
-      const rev = await currentRevision(app.database.db);
+    async (req) => {
+      const rev = await currentRevision(req.db);
       if (!rev)
         throw new HttpProblem('service-unavailable', 'no dataset has been imported', undefined, { 'retry-after': '5' });
       return {

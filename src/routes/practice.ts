@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await paged(req.query, PRACTICE_KEY, (page) => listPractice(app.database.db, page));
+      const result = await paged(req.query, PRACTICE_KEY, (page) => listPractice(req.db, page));
       return sendList(req, reply, PracticeNoteSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -43,8 +43,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: PracticeNoteSchema,
     table: 'practice',
     key: { field: 'id', column: 'practiceNoteId' },
-    load: async (_req, q) => ({
-      ...(await paged(q, PRACTICE_KEY, (page) => listPractice(app.database.db, page))),
+    load: async (req, q) => ({
+      ...(await paged(q, PRACTICE_KEY, (page) => listPractice(req.db, page))),
       limit: q.limit,
     }),
   });
@@ -61,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const note = await getPracticeNote(app.database.db, req.params.id);
+      const note = await getPracticeNote(req.db, req.params.id);
       if (!note) throw notFound('practice note', req.params.id);
       return note;
     },

@@ -16,8 +16,6 @@ import { notFound } from '../domain/errors.js';
 import { PROVISIONS_KEY, getProvision, listProvisions, versionsOfProvision } from '../queries/provisions.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-
   app.get(
     '/provisions',
     {
@@ -35,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await paged(req.query, PROVISIONS_KEY, (page) => listProvisions(db(), page));
+      const result = await paged(req.query, PROVISIONS_KEY, (page) => listProvisions(req.db, page));
       return sendList(req, reply, ProvisionSummarySchema, { ...result, limit: req.query.limit });
     },
   );
@@ -48,8 +46,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: ProvisionSummarySchema,
     table: 'provisions',
     key: { field: 'id', column: 'provisionId' },
-    load: async (_req, q) => ({
-      ...(await paged(q, PROVISIONS_KEY, (page) => listProvisions(db(), page))),
+    load: async (req, q) => ({
+      ...(await paged(q, PROVISIONS_KEY, (page) => listProvisions(req.db, page))),
       limit: q.limit,
     }),
   });
@@ -66,7 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const provision = await getProvision(db(), req.params.id);
+      const provision = await getProvision(req.db, req.params.id);
       if (!provision) throw notFound('provision', req.params.id);
       return provision;
     },
@@ -86,7 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const versions = await versionsOfProvision(db(), req.params.id, req.query.date);
+      const versions = await versionsOfProvision(req.db, req.params.id, req.query.date);
       if (!versions) throw notFound('provision', req.params.id);
       return { data: versions };
     },

@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await paged(req.query, SEARCH_KEY, (page) => search(app.database.db, page));
+      const result = await paged(req.query, SEARCH_KEY, (page) => search(req.db, page));
       return sendList(req, reply, SearchHitSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -34,8 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: SearchHitSchema,
     table: 'results',
     key: { field: 'href', column: 'href' },
-    load: async (_req, q) => ({
-      ...(await paged(q, SEARCH_KEY, (page) => search(app.database.db, page))),
+    load: async (req, q) => ({
+      ...(await paged(q, SEARCH_KEY, (page) => search(req.db, page))),
       limit: q.limit,
     }),
   });

@@ -20,7 +20,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await paged(req.query, SOURCES_KEY, (page) => listSources(app.database.db, page));
+      const result = await paged(req.query, SOURCES_KEY, (page) => listSources(req.db, page));
       return sendList(req, reply, SourceSchema, { ...result, limit: req.query.limit });
     },
   );
@@ -33,8 +33,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: SourceSchema,
     table: 'sources',
     key: { field: 'id', column: 'sourceId' },
-    load: async (_req, q) => ({
-      ...(await paged(q, SOURCES_KEY, (page) => listSources(app.database.db, page))),
+    load: async (req, q) => ({
+      ...(await paged(q, SOURCES_KEY, (page) => listSources(req.db, page))),
       limit: q.limit,
     }),
   });
@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const source = await getSource(app.database.db, req.params.id);
+      const source = await getSource(req.db, req.params.id);
       if (!source) throw notFound('source', req.params.id);
       return source;
     },

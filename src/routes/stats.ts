@@ -4,6 +4,7 @@ import { errorResponses } from '../domain/common.js';
 import { StatsQuerySchema, StatsRowSchema, StatsSchema, type StatsQuery } from '../domain/stats.js';
 import { csvRoute } from '../http/formats.js';
 import { caseStats } from '../queries/stats.js';
+import type { Db } from '../db/client.js';
 
 const description =
   'Group by any of country, year (of the decision or report), outcome, sentenceKind (of the first sentence listed), ' +
@@ -11,10 +12,9 @@ const description =
   'with a non-suspended prison term of known length, in months.';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = () => app.database.db;
-  const rowsOf = async (query: StatsQuery) => {
+  const rowsOf = async (db: Db, query: StatsQuery) => {
     const { groupBy, ...filter } = query;
-    return caseStats(db(), groupBy, filter);
+    return caseStats(db, groupBy, filter);
   };
   app.get(
     '/stats/cases',
@@ -32,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { rows, revision } = await rowsOf(req.query);
+      const { rows, revision } = await rowsOf(req.db, req.query);
       reply.header('dataset-revision', revision);
       return reply.send({ groupBy: req.query.groupBy, data: rows, datasetRevision: revision });
     },
@@ -48,8 +48,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     item: StatsRowSchema,
     table: 'groups',
     key: { field: 'group', column: 'group' },
-    load: async (_req, q, reply) => {
-      const { rows, revision } = await rowsOf(q);
+    load: async (req, q, reply) => {
+      const { rows, revision } = await rowsOf(req.db, q);
       reply.header('dataset-revision', revision);
       const columns = [
         ...q.groupBy.map((k) => `group.${k}`),

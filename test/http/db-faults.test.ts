@@ -193,10 +193,15 @@ async function run(adminUrl: string): Promise<void> {
     const slowApp = await buildApp({
       config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0 },
       // Every query method throws it; so does the session that raw statements are prepared on (db._, see queryRows).
-      database: {
-        ...limited,
-        db: new Proxy({}, { get: (_t, prop) => (prop === '_' ? fail() : fail) }) as typeof limited.db,
-      },
+      // The routes read through the handle pinned() gives them (request.db), so that is the one that fails.
+      database: (() => {
+        const failing = new Proxy({}, { get: (_t, prop) => (prop === '_' ? fail() : fail) }) as typeof limited.db;
+        return {
+          ...limited,
+          db: failing,
+          pinned: (fn: Parameters<typeof limited.pinned>[0]) => fn(failing, { statements: 0, revisions: [] }),
+        } as typeof limited;
+      })(),
       logger: false,
     });
     t.teardown(() => slowApp.close());
