@@ -81,8 +81,8 @@ declare module 'fastify' {
 
 /**
  * Every data route's reads go to one pool (one replica when configured), through the handle bound to the request
- * (request.db, passed explicitly to the queries: no AsyncLocalStorage, see db/client.ts). On PostgreSQL each statement of the request also reads the dataset revision in its own
- * snapshot (queryRows, db/client.ts): an answer of one statement is consistent by construction and is labelled
+ * (request.db, passed explicitly to the queries: no AsyncLocalStorage, see db/client.ts). On PostgreSQL each
+ * statement of the request also reads the dataset revision in its own snapshot (queryRows, db/client.ts): an answer of one statement is consistent by construction and is labelled
  * (ETag, Dataset-Revision) with the revision that statement read, whatever the revision cache said. An answer of
  * several statements is served only if they all read the same revision; if an import committed between them (the
  * answer could mix two datasets), or a statement did not say what it read, it is replaced by a 503 with
