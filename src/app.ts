@@ -102,7 +102,17 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
     } as typeof route.handler;
   });
   // Registered before the caching hooks: the label is set before they send it, and a replaced answer is never stored.
-  app.addHook('onSend', async (req, reply, payload) => {
+  // Callback style: it runs on every answer, a cached one's included, and has nothing to wait for.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    let out: unknown;
+    try {
+      out = labelled(req, reply, payload);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done(null, out);
+  });
+  function labelled(req: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     const pinned = req.pinned;
     if (!pinned || reply.statusCode >= 300) return payload;
     const { statements, revisions } = pinned.session;
@@ -137,7 +147,7 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
           : 'this answer could not be tied to one dataset revision; retry',
       ),
     );
-  });
+  }
 }
 
 /** The defaults of every setting, from the one configuration schema. */
@@ -197,11 +207,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ROUTED_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'] as const;
   const allowedOn = (path: string) => ROUTED_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Callback style, as it runs on every request (see protection.ts).
+  app.addHook('onRequest', (req, reply, done) => {
     const produces = req.routeOptions.config?.produces ?? ['application/json'];
     if (req.routeOptions.url && !accepts(req.headers.accept, [...produces, 'application/problem+json'])) {
-      return sendProblem(req, reply, 'not-acceptable', `this resource is available as ${produces.join(', ')}`);
+      sendProblem(req, reply, 'not-acceptable', `this resource is available as ${produces.join(', ')}`);
+      return;
     }
+    done();
   });
 
   app.setNotFoundHandler((req, reply) => {

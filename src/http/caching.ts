@@ -64,12 +64,20 @@ export function etagOf(rev: Revision, req: FastifyRequest): string {
     req.routeOptions.config?.today && !(req.query as Record<string, unknown> | undefined)?.date
       ? new Date().toISOString().slice(0, 10)
       : '';
-  const h = createHash('sha1')
-    .update(`${req.routeOptions.config?.history ? rev.importedAt : ''}\n${req.url}\n${representationOf(req)}\n${today}`)
-    .digest('base64url')
-    .slice(0, 16);
+  const input = `${req.routeOptions.config?.history ? rev.importedAt : ''}\n${req.url}\n${representationOf(req)}\n${today}`;
+  // Each request asks for its ETag before anything else (a cached answer is looked up by it): the tags of recent
+  // representations are remembered, so that a hit costs no hash. Bounded; emptied when full.
+  let h = recentTags.get(input);
+  if (h === undefined) {
+    h = createHash('sha1').update(input).digest('base64url').slice(0, 16);
+    if (recentTags.size >= RECENT_TAGS_MAX) recentTags.clear();
+    recentTags.set(input, h);
+  }
   return `W/"${rev.revision}-${h}"`;
 }
+
+const RECENT_TAGS_MAX = 10_000;
+const recentTags = new Map<string, string>();
 
 /** Whether the request's validators match the ETag (fresh: If-None-Match with weak comparison, `*`, and a request
  * Cache-Control: no-cache that asks for a full answer). */
@@ -178,6 +186,16 @@ const UNCACHED_HEADERS =
 
 /** Adds Accept and Accept-Encoding to whatever Vary another hook (CORS: Origin) already set. */
 function varyWith(current: unknown): string {
+  // Nearly always the same value (none, or CORS's Origin): the answer for the last one is kept.
+  if (current === lastVary.current) return lastVary.value;
+  const value = varyOf(current);
+  lastVary.current = current;
+  lastVary.value = value;
+  return value;
+}
+const lastVary: { current: unknown; value: string } = { current: Symbol('none yet'), value: '' };
+
+function varyOf(current: unknown): string {
   const names = new Set(
     String(current ?? '')
       .split(',')
@@ -321,6 +339,12 @@ export function registerCaching(
     return payload;
   });
   // Whatever happened to the first request (an error answer, a lost connection), the waiting ones go on.
-  app.addHook('onResponse', async (req) => land(req));
-  app.addHook('onRequestAbort', async (req) => land(req));
+  app.addHook('onResponse', (req, _reply, done) => {
+    land(req);
+    done();
+  });
+  app.addHook('onRequestAbort', (req, done) => {
+    land(req);
+    done();
+  });
 }
