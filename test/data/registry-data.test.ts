@@ -17,7 +17,7 @@ async function walk(first: string): Promise<{ id: string }[]> {
   const seen: { id: string }[] = [];
   let url: string | null = first;
   while (url) {
-    const res = await app.inject(url);
+    const res: Awaited<ReturnType<typeof app.inject>> = await app.inject(url);
     t.equal(res.statusCode, 200, url);
     seen.push(...res.json().data);
     const link = res.headers.link as string | undefined;

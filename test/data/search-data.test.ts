@@ -38,7 +38,10 @@ t.test('real records are found by the spellings people type', async (t) => {
     );
   }
   const note = ds.countries.flatMap((c) => c.practice.practice).find((n) => /Vohidzoda/.test(n.statement))!;
-  t.ok((await find('Vokhidzoda')).some((h) => h.id === note.id && h.matched[0]!.how === 'folded'), note.id);
+  t.ok(
+    (await find('Vokhidzoda')).some((h) => h.id === note.id && h.matched[0]!.how === 'folded'),
+    note.id,
+  );
   // Every case whose summary names Wagner is found by the word.
   const wagner = (await find('Wagner', '&type=case')).map((h) => h.id);
   for (const c of allCases.filter((c) => /wagner/i.test(c.summary))) t.ok(wagner.includes(c.id), c.id);
@@ -59,7 +62,10 @@ t.test('real records of every kind are found by a word of their own', async (t) 
       `${type} ${id} found by ${q}`,
     );
   const prov = (await app.inject('/v1/provisions?q=mercenary&limit=200&fields=id')).json().data;
-  t.ok(prov.some((p: { id: string }) => p.id === 'tm-cc-1997-art-169'), 'q= on provisions');
+  t.ok(
+    prov.some((p: { id: string }) => p.id === 'tm-cc-1997-art-169'),
+    'q= on provisions',
+  );
 });
 
 t.test('real cases by defendant, court, place, judge and article number', async (t) => {
@@ -73,9 +79,18 @@ t.test('real cases by defendant, court, place, judge and article number', async 
       .filter((k) => re.test(f(k) ?? ''))
       .map((k) => k.id)
       .sort();
-  t.strictSame(await ids(`defendant=${encodeURIComponent('Кубанычбек')}`), named(/Kubanychbek/, (k) => k.defendant.name));
-  t.strictSame(await ids('court=Pervomaysky'), named(/Pervomai/, (k) => k.court.name));
-  t.strictSame(await ids('place=Bekobod'), named(/Bekabad/, (k) => k.court.place));
+  t.strictSame(
+    await ids(`defendant=${encodeURIComponent('Кубанычбек')}`),
+    named(/Kubanychbek/, (k) => k.defendant.name),
+  );
+  t.strictSame(
+    await ids('court=Pervomaysky'),
+    named(/Pervomai/, (k) => k.court.name),
+  );
+  t.strictSame(
+    await ids('place=Bekobod'),
+    named(/Bekabad/, (k) => k.court.place),
+  );
   const judged = allCases.find((k) => k.judge)!;
   t.strictSame(await ids(`judge=${encodeURIComponent(judged.judge!.split(' ').at(-1)!)}`), [judged.id]);
   const uz1541 = named(/./, (k) => (k.charges.some((c) => c.provision === 'uz-cc-1994-art-154-1') ? 'y' : ''));

@@ -111,7 +111,7 @@ async function walk(first: string): Promise<string[]> {
   const seen: string[] = [];
   let url: string | null = first;
   while (url) {
-    const res = await app.inject(url);
+    const res: Awaited<ReturnType<typeof app.inject>> = await app.inject(url);
     t.equal(res.statusCode, 200, url);
     seen.push(...res.json().data.map((n: { id: string }) => n.id));
     const link = res.headers.link as string | undefined;
@@ -226,10 +226,7 @@ t.test('a practice note: every figure whole, its own fields or the note’s', as
     basis: 'official-statement',
     sources: [src('fixture-ministry-statement')],
   });
-  t.strictSame(
-    await get('/v1/practice/none', 404),
-    notFound('practice note', '/v1/practice/none'),
-  );
+  t.strictSame(await get('/v1/practice/none', 404), notFound('practice note', '/v1/practice/none'));
 });
 
 t.test('practice: filters by country and stance, pages, count, bad input', async (t) => {
@@ -266,10 +263,7 @@ t.test('sources: every one by pages, citation counts, filters by kind, publisher
   t.strictSame(await ids('language=ru'), ['fixture-ru-ngo']);
   t.strictSame(await ids('publisher=fixture%20rights%20centre'), ['fixture-ru-ngo'], 'case-insensitive');
   t.strictSame(await ids('publisher=Fixture'), [], 'exact, not a prefix');
-  t.strictSame(
-    await get('/v1/sources/none', 404),
-    notFound('source', '/v1/sources/none'),
-  );
+  t.strictSame(await get('/v1/sources/none', 404), notFound('source', '/v1/sources/none'));
   await expectBadParameters(t, app, [
     ['/v1/sources?language=english', 'language'],
     ['/v1/sources?kind=blog', 'kind'],

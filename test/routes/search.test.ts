@@ -136,7 +136,15 @@ t.test('every kind of record is found by a word of its own, and type= keeps that
     ['source', 'осуждены', ['fixture-ru-report']], // a word of the Russian title
     ['gap', 'statistics', ['kg-gap-1']], // "Fixture gap: no yearly statistics found."
   ];
-  t.strictSame(samples.map(([type]) => type).sort(), ['case', 'force', 'gap', 'instrument', 'practice', 'provision', 'source']);
+  t.strictSame(samples.map(([type]) => type).sort(), [
+    'case',
+    'force',
+    'gap',
+    'instrument',
+    'practice',
+    'provision',
+    'source',
+  ]);
   for (const [type, q, ids] of samples) {
     const hits = await search(q, `&type=${type}`);
     t.strictSame(
@@ -273,35 +281,38 @@ t.test('pages walk the ranked list; bad input is a 400 naming the parameter', as
   t.equal((await app.inject('/v1/cases?limit=200')).json().data.length, 6);
 });
 
-t.test('case filters: defendant, court, place, judge in any spelling; article by short number; sentences', async (t) => {
-  const ids = async (q: string) => {
-    const res = await app.inject(`/v1/cases?${q}&limit=200&fields=id`);
-    t.equal(res.statusCode, 200, q);
-    return res.json().data.map((d: { id: string }) => d.id);
-  };
-  const filters: [string, string[]][] = [
-    [`defendant=${encodeURIComponent('Кубанычбек')}`, [KUBANYCHBEK.id]],
-    ['defendant=Kubanychbekuulu', [KUBANYCHBEK.id]],
-    ['defendant=Kubanychbek%20Nurlan', [KUBANYCHBEK.id]], // every word must match
-    ['defendant=Kubanychbek%20Aibek', []],
-    ['defendant=Doolotbek%20kyzy', [DOOLOTBEK.id]],
-    ['defendant=Khalikov', [XALIKOV.id]],
-    ['court=Pervomaysky', [KUBANYCHBEK.id]],
-    ['place=Bekobod', [XALIKOV.id]],
-    ['place=Naryn', [DOOLOTBEK.id]],
-    ['judge=Asanova', [KUBANYCHBEK.id]],
-    // Article 154-1 by its short number, its superscript form and its id; 154 is another article.
-    ['country=UZ&provision=154-1', [XALIKOV.id]],
-    [`country=UZ&provision=${encodeURIComponent('154¹')}`, [XALIKOV.id]],
-    [`provision=${UZ_ART_154_1.id}`, [XALIKOV.id]],
-    ['country=UZ&provision=154', ['uz-2022-tashkent-cc']],
-    // Imprisonment of at least 15 years: the recruiter only; of at least 5: 15, 6 and 5 years (not 4 years 6 months,
-    // nor B.B.'s 3 suspended). Newest first: 2024-03-15, 2024-02, 2023-12-05.
-    ['sentenceKind=imprisonment&sentenceMinYears=15', [DOOLOTBEK.id]],
-    ['sentenceKind=imprisonment&sentenceMinYears=5', ['kg-2024-bishkek-aa', DOOLOTBEK.id, KUBANYCHBEK.id]],
-  ];
-  for (const [q, want] of filters) t.strictSame(await ids(q), want, q);
-});
+t.test(
+  'case filters: defendant, court, place, judge in any spelling; article by short number; sentences',
+  async (t) => {
+    const ids = async (q: string) => {
+      const res = await app.inject(`/v1/cases?${q}&limit=200&fields=id`);
+      t.equal(res.statusCode, 200, q);
+      return res.json().data.map((d: { id: string }) => d.id);
+    };
+    const filters: [string, string[]][] = [
+      [`defendant=${encodeURIComponent('Кубанычбек')}`, [KUBANYCHBEK.id]],
+      ['defendant=Kubanychbekuulu', [KUBANYCHBEK.id]],
+      ['defendant=Kubanychbek%20Nurlan', [KUBANYCHBEK.id]], // every word must match
+      ['defendant=Kubanychbek%20Aibek', []],
+      ['defendant=Doolotbek%20kyzy', [DOOLOTBEK.id]],
+      ['defendant=Khalikov', [XALIKOV.id]],
+      ['court=Pervomaysky', [KUBANYCHBEK.id]],
+      ['place=Bekobod', [XALIKOV.id]],
+      ['place=Naryn', [DOOLOTBEK.id]],
+      ['judge=Asanova', [KUBANYCHBEK.id]],
+      // Article 154-1 by its short number, its superscript form and its id; 154 is another article.
+      ['country=UZ&provision=154-1', [XALIKOV.id]],
+      [`country=UZ&provision=${encodeURIComponent('154¹')}`, [XALIKOV.id]],
+      [`provision=${UZ_ART_154_1.id}`, [XALIKOV.id]],
+      ['country=UZ&provision=154', ['uz-2022-tashkent-cc']],
+      // Imprisonment of at least 15 years: the recruiter only; of at least 5: 15, 6 and 5 years (not 4 years 6 months,
+      // nor B.B.'s 3 suspended). Newest first: 2024-03-15, 2024-02, 2023-12-05.
+      ['sentenceKind=imprisonment&sentenceMinYears=15', [DOOLOTBEK.id]],
+      ['sentenceKind=imprisonment&sentenceMinYears=5', ['kg-2024-bishkek-aa', DOOLOTBEK.id, KUBANYCHBEK.id]],
+    ];
+    for (const [q, want] of filters) t.strictSame(await ids(q), want, q);
+  },
+);
 
 t.test('an unknown value is a 400 naming the parameter, with the nearest valid values', async (t) => {
   const problem = async (url: string) => {
@@ -335,11 +346,7 @@ t.test('an unknown value is a 400 naming the parameter, with the nearest valid v
 });
 
 t.test('the citation resolver reads the forms reports use', async (t) => {
-  const linked = (
-    p: { id: string; article: string; heading: string },
-    validFrom: string,
-    validTo: string | null,
-  ) => {
+  const linked = (p: { id: string; article: string; heading: string }, validFrom: string, validTo: string | null) => {
     const [cc, , year] = p.id.split('-');
     const instrument = `${cc}-cc-${year}`;
     const title = {
@@ -403,13 +410,16 @@ t.test('the citation resolver reads the forms reports use', async (t) => {
     );
   }
   // An article the code of that year does not have: no candidate, and a note saying so.
-  t.strictSame((await app.inject(`/v1/resolve?cite=${encodeURIComponent('article 100 of the 1997 Kyrgyz code')}`)).json(), {
-    cite: 'article 100 of the 1997 Kyrgyz code',
-    parsed: { article: '100', part: null, paragraph: null, country: 'KG', year: 1997 },
-    ambiguous: false,
-    candidates: [],
-    note: 'No article 100 of KG in a code of 1997 is in the dataset; it may exist but not concern foreign armed conflicts, or be a gap (see /v1/countries/{code}).',
-  });
+  t.strictSame(
+    (await app.inject(`/v1/resolve?cite=${encodeURIComponent('article 100 of the 1997 Kyrgyz code')}`)).json(),
+    {
+      cite: 'article 100 of the 1997 Kyrgyz code',
+      parsed: { article: '100', part: null, paragraph: null, country: 'KG', year: 1997 },
+      ambiguous: false,
+      candidates: [],
+      note: 'No article 100 of KG in a code of 1997 is in the dataset; it may exist but not concern foreign armed conflicts, or be a gap (see /v1/countries/{code}).',
+    },
+  );
   await expectBadParameters(t, app, [
     ['/v1/resolve?cite=hello', 'cite'],
     ['/v1/resolve?cite=', 'cite'],
