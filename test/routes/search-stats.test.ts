@@ -7,7 +7,7 @@ import { DOOLOTBEK, KUBANYCHBEK, RU_SOURCE, XALIKOV, withSpellings } from '../fi
 import { parseCsv } from '../csv.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
-const app = await buildTestApp(t, await fixtureDataset(t, withSpellings));
+const app = await buildTestApp(t, await fixtureDataset(t, withSpellings), { responseCacheMb: 0 });
 const revision = (await app.inject('/v1/meta')).json().revision as string;
 const json = async (url: string) => {
   const res = await app.inject(url);
@@ -233,4 +233,23 @@ t.test('search results as CSV, one row per hit, and with fields', async (t) => {
   t.equal(slim.page.limit, 2);
   t.type(slim.page.next, 'string', 'more hits after the first two');
   await expectBadParameters(t, app, [['/v1/search?q=Legion&fields=id,shoe', 'fields']]);
+});
+
+t.test('statements per request', async (t) => {
+  const urls = [
+    '/v1/search?q=joining&type=case',
+    '/v1/search?q=Legion&format=csv',
+    '/v1/cases?q=Legion%20Bishkek&fields=id',
+    '/v1/provisions?q=mercenary',
+    '/v1/stats/cases?groupBy=country,outcome',
+    '/v1/stats/cases?groupBy=year&country=UZ&format=csv',
+  ];
+  const measured: Record<string, number> = {};
+  for (const url of urls) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    measured[url] = app.database.statements() - before;
+  }
+  t.strictSame(measured, Object.fromEntries(urls.map((u) => [u, 1])));
 });

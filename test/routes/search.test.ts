@@ -17,7 +17,7 @@ import {
 } from '../fixtures/spellings.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
-const app = await buildTestApp(t, await fixtureDataset(t, withSpellings));
+const app = await buildTestApp(t, await fixtureDataset(t, withSpellings), { responseCacheMb: 0 });
 
 type Matched = { term: string; field: string; how: string; word: string };
 type Hit = {
@@ -425,4 +425,23 @@ t.test('the citation resolver reads the forms reports use', async (t) => {
     ['/v1/resolve?cite=', 'cite'],
     ['/v1/resolve', 'cite'],
   ]);
+});
+
+t.test('statements per request: one search, lookup or resolution is one statement', async (t) => {
+  const urls = [
+    `/v1/search?q=${encodeURIComponent('Kubanychbekuulu Bishkek Legion')}&type=case&country=KG`,
+    `/v1/search?q=${encodeURIComponent('Legion -Bishkek "Fixture Legion"')}`,
+    `/v1/search?q=Fixture&limit=7`,
+    `/v1/cases?defendant=Kubanychbekuulu&court=Pervomaysky&judge=Asanova`,
+    `/v1/cases?country=UZ&provision=${encodeURIComponent('154¹')}`,
+    `/v1/resolve?cite=${encodeURIComponent('ч. 1 ст. 375¹ УК КР')}`,
+  ];
+  const measured: Record<string, number> = {};
+  for (const url of urls) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    measured[url] = app.database.statements() - before;
+  }
+  t.strictSame(measured, Object.fromEntries(urls.map((u) => [u, 1])));
 });
