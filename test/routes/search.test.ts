@@ -4,7 +4,7 @@
 // and their "did you mean", and the citation forms reports use. Each expected hit is written from the fixture record
 // it names; the rank (a float of ts_rank) is checked as an order only. The real data: test/data/search-data.test.ts.
 import t from 'tap';
-import { fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
 import {
   DOOLOTBEK,
   KG_ART_375,
@@ -182,14 +182,7 @@ t.test('ranking: more words matched rank higher; an unknown word hides nothing; 
   const legion = (k: FixtureCase) => caseHit(k, [m('legion', 'body', 'exact', 'Legion')], ['Legion']);
   const both = (k: FixtureCase) =>
     caseHit(k, [m('bishkek', 'title', 'exact', 'Bishkek'), m('legion', 'body', 'exact', 'Legion')], ['Legion']);
-  const AA = {
-    ...KUBANYCHBEK,
-    id: 'kg-2024-bishkek-aa',
-    judge: null,
-    defendant: { ...KUBANYCHBEK.defendant, name: 'A.A.' },
-    court: { name: 'Fixture District Court', level: 'first-instance' as const, place: 'Bishkek' },
-    summary: 'Fixture: A.A. fought for the Fixture Legion and was sentenced to 6 years.',
-  };
+  const AA = fixtureData().kg.cases.cases!.find((k) => k.id === 'kg-2024-bishkek-aa')!; // the base fixture's
   const hits = await search('Bishkek Legion', '&type=case');
   t.strictSame(hits.map(bare), [both(AA), both(KUBANYCHBEK), legion(DOOLOTBEK), legion(XALIKOV)]);
   const ranks = hits.map((h) => h.rank);
