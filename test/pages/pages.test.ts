@@ -161,7 +161,8 @@ t.test('a country page: its law in force, articles, penalties and exemption from
     'Law in force today Art. 100. Participation in a foreign armed conflict Fixture Criminal Code of Kyrgyzstan · ' +
       'since 1 January 2022 part 1 (grave) : Fixture: taking part in an armed conflict abroad. ' +
       'imprisonment: 5 to 8 years (main punishment)',
-    'Fixture: a person who returns voluntarily and committed no other crime is released.',
+    'Exemptions If the person returns voluntarily, committed no other crime: release from criminal liability. ' +
+      'Fixture: a person who returns voluntarily and committed no other crime is released.',
     'Art. 101. Mercenarism Fixture Criminal Code of Kyrgyzstan · since 1 January 2020 ' +
       'part 1 (grave) : Fixture: recruiting a mercenary. imprisonment: 5 to 10 years (main punishment) ' +
       'part 2 (grave) : Fixture: taking part as a mercenary. imprisonment: 7 to 12 years (main punishment) ' +
@@ -179,6 +180,9 @@ t.test('a country page: its law in force, articles, penalties and exemption from
     'Действующий закон Ст. 100. Participation in a foreign armed conflict (на английском) ' +
       'Fixture Criminal Code of Kyrgyzstan (на английском) · с 1 января 2022 г. часть 1 (тяжкое) : ' +
       'Fixture: taking part in an armed conflict abroad. (на английском) лишение свободы: от 5 до 8 лет (основное наказание)',
+    'Освобождение от ответственности Если человек добровольно вернулся, не совершил иного преступления: ' +
+      'освобождение от уголовной ответственности. ' +
+      'Fixture: a person who returns voluntarily and committed no other crime is released. (на английском)',
     'лишение свободы: от 7 до 12 лет (основное наказание) Источники расходятся ' +
       'лишение свободы: от 8 до 15 лет (основное наказание) Источники расходятся',
   ])

@@ -178,6 +178,13 @@ t.test('an exemption and an amnesty of the fixture are shown', async (t) => {
   const en = text((await app.inject(`/what-could-happen?country=KG&${ACP}&date=2023-01-01`)).body);
   t.ok(en.includes('Fixture: a person who returns voluntarily and committed no other crime is released.'), en);
   t.ok(en.includes('Fixture amnesty act'), 'the later amnesty');
+  const ru = text((await app.inject(`/ru/what-could-happen?country=KG&${ACP}&date=2023-01-01`)).body);
+  t.ok(
+    ru.includes(
+      'Освобождение от ответственности возможно, если человек добровольно вернулся, не совершил иного преступления.',
+    ),
+    'the exemption in short, in Russian',
+  );
   const before = text((await app.inject(`/what-could-happen?country=KG&${ACP}&date=2021-06-01`)).body);
   t.notOk(before.includes('returns voluntarily'), 'the 2020 version has no exemption');
 });
