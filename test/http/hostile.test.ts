@@ -67,7 +67,13 @@ t.test('an empty path segment is not an id: a 404 problem saying so', async (t) 
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     t.strictSame(
       res.json(),
-      { type: '/problems/not-found', title: 'Not found', status: 404, detail: 'no record has an empty id', instance: url },
+      {
+        type: '/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: 'no record has an empty id',
+        instance: url,
+      },
       url,
     );
   }

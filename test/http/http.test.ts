@@ -84,10 +84,7 @@ t.test('unknown path: 404 problem', async (t) => {
   const res = await app.inject('/v1/nothing');
   t.equal(res.statusCode, 404);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
-  t.strictSame(
-    res.json(),
-    problem(404, '/problems/not-found', 'Not found', 'no route GET /v1/nothing', '/v1/nothing'),
-  );
+  t.strictSame(res.json(), problem(404, '/problems/not-found', 'Not found', 'no route GET /v1/nothing', '/v1/nothing'));
 });
 
 t.test('wrong method: 405 with Allow', async (t) => {
@@ -100,7 +97,13 @@ t.test('wrong method: 405 with Allow', async (t) => {
     const body = res.json();
     t.strictSame(
       { ...body, detail: typeof body.detail },
-      { type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: 'string', instance: url },
+      {
+        type: '/problems/method-not-allowed',
+        title: 'Method not allowed',
+        status: 405,
+        detail: 'string',
+        instance: url,
+      },
       method,
     );
     t.match(body.detail, method, `${method}: the detail names the method`);
