@@ -1,27 +1,235 @@
 // The pages through app.inject: every page in both languages, one h1, the page CSP and no inline script or style,
-// escaping of crafted input, language choice (link, cookie, Accept-Language), and bad input as a 400 HTML page.
+// escaping of crafted input, language choice (link, cookie, Accept-Language), and bad input as a 400 HTML page. On the
+// fixture dataset (test/fixtures/dataset.ts): the records the pages show are asserted as the fixture writes them.
 import t from 'tap';
+import { fixtureDataset } from '../fixtures/dataset.js';
 import { buildTestApp } from '../helper.js';
 
-const app = await buildTestApp(t);
+const app = await buildTestApp(t, await fixtureDataset(t));
 
 const PAGES = [
   '/',
   '/countries/KG',
-  '/countries/TM',
+  '/countries/UZ',
   '/what-could-happen',
   '/what-could-happen?country=UZ&conduct=mercenary-participation&date=2020-01-01',
   '/rulings',
-  '/rulings?country=KZ&outcome=convicted&sort=decided',
-  '/rulings/kg-2024-osh-unnamed',
+  '/rulings?country=KG&outcome=convicted&sort=decided',
+  '/rulings/kg-2023-osh-bb',
   '/compare',
-  '/compare?conduct=mercenary-participation&date=2015-06-01',
+  '/compare?conduct=mercenary-participation&date=2024-01-01',
   '/sources',
   '/sources?kind=media',
   '/methodology',
-  '/search?q=Wagner',
-  '/search?q=наемники&type=case&country=KZ',
+  '/search?q=Mercenarism',
+  '/search?q=наемники&type=case&country=KG',
 ];
+
+/** The visible text of some markup: tags dropped, white space collapsed. */
+const textOf = (markup: string) =>
+  markup
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+/** The text of <main>, without the form. */
+const mainText = (body: string) =>
+  textOf((/<main[^>]*>([\s\S]*)<\/main>/.exec(body)?.[1] ?? '').replace(/<form[\s\S]*?<\/form>/g, ''));
+/** The rows of the rulings tables: the case id, then the text of each cell. */
+const rulingRows = (body: string) =>
+  [...body.matchAll(/<tr data-case="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => [
+    m[1],
+    ...[...m[2]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => textOf(c[1]!)),
+  ]);
+/** The rows of the first table body: the text of each cell. */
+const tableRows = (body: string) =>
+  [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(body)?.[1] ?? '').matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => textOf(c[1]!)),
+  );
+const get = async (url: string) => {
+  const res = await app.inject(url);
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+  return res.body;
+};
+
+// The fixture's three rulings as the tables show them, newest first: date, defendant, court (country), charges,
+// outcome, sentence. B.B.'s court has no name (the place alone), her second charge (art. 30) no part; C.C.'s
+// outcome was not reported and he has no sentence.
+const RULINGS = {
+  en: [
+    [
+      'kg-2024-bishkek-aa',
+      '15 March 2024',
+      'A.A.',
+      'Fixture District Court, Bishkek (Kyrgyzstan)',
+      'Art. 100 (part 1)',
+      'convicted',
+      'imprisonment, 6 years',
+    ],
+    [
+      'kg-2023-osh-bb',
+      'September 2023',
+      'B.B.',
+      'Osh (Kyrgyzstan)',
+      'Art. 100 (part 1), Art. 30',
+      'convicted',
+      'imprisonment, 3 years, suspended (probation 24 months)',
+    ],
+    [
+      'uz-2022-tashkent-cc',
+      'November 2022',
+      'C.C.',
+      'Tashkent (Uzbekistan)',
+      'Art. 154 (part 1)',
+      'outcome unknown',
+      '—',
+    ],
+  ],
+  ru: [
+    [
+      'kg-2024-bishkek-aa',
+      '15 марта 2024 г.',
+      'A.A.',
+      'Fixture District Court, Bishkek (Кыргызстан)',
+      'Ст. 100 (часть 1)',
+      'осуждён',
+      'лишение свободы, 6 лет',
+    ],
+    [
+      'kg-2023-osh-bb',
+      'сентябрь 2023 г.',
+      'B.B.',
+      'Osh (Кыргызстан)',
+      'Ст. 100 (часть 1), Ст. 30',
+      'осуждён',
+      'лишение свободы, 3 года, условно (испытательный срок 24 месяца)',
+    ],
+    [
+      'uz-2022-tashkent-cc',
+      'ноябрь 2022 г.',
+      'C.C.',
+      'Tashkent (Узбекистан)',
+      'Ст. 154 (часть 1)',
+      'исход неизвестен',
+      '—',
+    ],
+  ],
+};
+
+t.test('the rulings tables: the fixture rulings, row by row, in both languages', async (t) => {
+  t.strictSame(rulingRows(await get('/rulings')), RULINGS.en);
+  t.strictSame(rulingRows(await get('/ru/rulings')), RULINGS.ru);
+  t.strictSame(
+    rulingRows(await get('/rulings?country=KG&outcome=convicted&sort=decided')),
+    [RULINGS.en[1], RULINGS.en[0]],
+    'the Kyrgyz convictions, oldest first',
+  );
+  t.strictSame(rulingRows(await get('/rulings?outcome=convicted&country=UZ')), [], 'C.C. has no known outcome');
+  t.strictSame(rulingRows(await get('/countries/KG')), RULINGS.en.slice(0, 2), 'the country page: its rulings');
+  t.strictSame(rulingRows(await get('/ru/countries/UZ')), RULINGS.ru.slice(2));
+});
+
+t.test('a ruling page: every field of the fixture record, in both languages', async (t) => {
+  t.equal(
+    mainText(await get('/rulings/kg-2024-bishkek-aa')),
+    'Ruling: A.A., 15 March 2024 Kyrgyzstan · date of the decision Court Fixture District Court, Bishkek ' +
+      'Defendant A.A. Age 30 Citizenship Kyrgyzstan What the person did Taking part in an armed conflict abroad ' +
+      'Side other Force Fixture Legion Conflict Fixture War Outcome convicted Sentence imprisonment, 6 years ' +
+      'Appeal no appeal reported How it is known read in the official text ' +
+      'Charges Art. 100 (part 1): Participation in a foreign armed conflict (kg-cc-2020) ' +
+      'What happened Fixture: A.A. fought for the Fixture Legion and was sentenced to 6 years. ' +
+      'Sources Fixture court record, Bishkek — Fixture Press, 15 March 2024 (court record) ' +
+      'Fixture news report — Fixture Press, 20 March 2024 (media) All rulings in Kyrgyzstan',
+  );
+  t.equal(
+    mainText(await get('/ru/rulings/kg-2023-osh-bb')),
+    'Решение: B.B., сентябрь 2023 г. Кыргызстан · дата сообщения (дата решения неизвестна) Суд Osh ' +
+      'Обвиняемый B.B. Гражданство Кыргызстан Что сделал человек Участие в вооружённом конфликте за рубежом ' +
+      'Конфликт Fixture War Исход осуждён Наказание лишение свободы, 3 года, условно (испытательный срок 24 месяца) ' +
+      'Откуда известно по сообщениям СМИ или НКО ' +
+      'Обвинения Ст. 100 (часть 1): Participation in a foreign armed conflict (на английском) (kg-cc-2020) ' +
+      'Ст. 30: Preparation and attempt (на английском) (kg-cc-2020, смежная статья) — Fixture: attempt. (на английском) ' +
+      'Что произошло Fixture: B.B. tried to reach the war and received a suspended term. (на английском) ' +
+      'Источники Fixture NGO report — Fixture Press, октябрь 2023 г. (НКО) Все решения: Кыргызстан',
+  );
+});
+
+t.test('a country page: its law in force, articles, penalties and exemption from the fixture', async (t) => {
+  const en = mainText(await get('/countries/KG'));
+  t.match(en, /^Kyrgyzstan: law, history and rulings In brief Fixture summary of Kyrgyzstan\. /);
+  for (const shown of [
+    'Law in force today Art. 100. Participation in a foreign armed conflict Fixture Criminal Code of Kyrgyzstan · ' +
+      'since 1 January 2022 part 1 (grave) : Fixture: taking part in an armed conflict abroad. ' +
+      'imprisonment: 5 to 8 years (main punishment)',
+    'Exemptions If the person returns voluntarily, committed no other crime: release from criminal liability. ' +
+      'Fixture: a person who returns voluntarily and committed no other crime is released.',
+    'Art. 101. Mercenarism Fixture Criminal Code of Kyrgyzstan · since 1 January 2020 ' +
+      'part 1 (grave) : Fixture: recruiting a mercenary. imprisonment: 5 to 10 years (main punishment) ' +
+      'part 2 (grave) : Fixture: taking part as a mercenary. imprisonment: 7 to 12 years (main punishment) ' +
+      'Sources disagree imprisonment: 8 to 15 years (main punishment) Sources disagree ' +
+      'Fixture: the news report’s figure.',
+    '1 January 2020 1 January 2022 part 1: imprisonment: 3 to 5 years read in the official text',
+    'Amnesties Fixture amnesty act (1 May 2023) Fixture: covered first offenders.',
+    'Fixture: the ministry reported two convictions in 2023. 2 convicted (2023 – 2023)',
+    'Statistics: Fixture gap: no yearly statistics found.',
+  ])
+    t.ok(en.includes(shown), `shows: ${shown}`);
+  const ru = mainText(await get('/ru/countries/KG'));
+  t.match(ru, /^Кыргызстан: закон, история и решения судов Вкратце Fixture summary of Kyrgyzstan\. \(на английском\) /);
+  for (const shown of [
+    'Действующий закон Ст. 100. Participation in a foreign armed conflict (на английском) ' +
+      'Fixture Criminal Code of Kyrgyzstan (на английском) · с 1 января 2022 г. часть 1 (тяжкое) : ' +
+      'Fixture: taking part in an armed conflict abroad. (на английском) лишение свободы: от 5 до 8 лет (основное наказание)',
+    'Освобождение от ответственности Если человек добровольно вернулся, не совершил иного преступления: ' +
+      'освобождение от уголовной ответственности. ' +
+      'Fixture: a person who returns voluntarily and committed no other crime is released. (на английском)',
+    'лишение свободы: от 7 до 12 лет (основное наказание) Источники расходятся ' +
+      'лишение свободы: от 8 до 15 лет (основное наказание) Источники расходятся',
+  ])
+    t.ok(ru.includes(shown), `shows: ${shown}`);
+  const uz = mainText(await get('/countries/UZ'));
+  t.ok(
+    uz.includes(
+      'Art. 154. Mercenarism (uz-cc-1995) In force from Until Text How it is known 1 April 1995 1 June 2021 text not read reported by media or NGOs',
+    ),
+    'the version of art. 154 whose text is unknown',
+  );
+  t.ok(uz.includes('imprisonment: up to 3 years'), 'art. 155 before 2021: no minimum');
+});
+
+t.test('the sources page: the six fixture sources, in both languages', async (t) => {
+  const rows = (body: string) => tableRows(body).map((r) => r.slice(0, 5));
+  t.strictSame(rows(await get('/sources')), [
+    ['Fixture Criminal Code of Kyrgyzstan', 'Fixture Press', '1 January 2020', 'official text', 'en'],
+    ['Fixture Criminal Code of Uzbekistan', 'Fixture Press', '1 April 1995', 'official text', 'en'],
+    ['Fixture court record, Bishkek', 'Fixture Press', '15 March 2024', 'court record', 'en'],
+    ['Fixture ministry statement', 'Fixture Press', '1 June 2023', 'government statement', 'en'],
+    ['Fixture news report', 'Fixture Press', '20 March 2024', 'media', 'en'],
+    ['Fixture NGO report', 'Fixture Press', 'October 2023', 'NGO', 'en'],
+  ]);
+  t.strictSame(rows(await get('/ru/sources?kind=media')), [
+    ['Fixture news report', 'Fixture Press', '20 марта 2024 г.', 'СМИ', 'en'],
+  ]);
+});
+
+t.test('search: the fixture records that match, in both languages', async (t) => {
+  const results = (body: string) =>
+    [...body.matchAll(/<a class="meta" href="([^"]+)" type="application\/json">JSON<\/a>/g)].map((m) => m[1]);
+  const en = await get('/search?q=Mercenarism');
+  t.ok(mainText(en).startsWith('Results for “Mercenarism” Article 101 Mercenarism (article, Kyrgyzstan)'));
+  t.ok(mainText(en).includes('Article 154 Mercenarism (article, Uzbekistan)'));
+  const ru = await get('/ru/search?q=Mercenarism');
+  t.ok(mainText(ru).includes('Article 101 Mercenarism (на английском) (статья, Кыргызстан)'));
+  // Every fixture record that says "mercenar...": the two articles, C.C.'s ruling and the Uzbek warning.
+  t.strictSame([...results(en)].sort(), [
+    '/v1/cases/uz-2022-tashkent-cc',
+    '/v1/practice/uz-practice-warning',
+    '/v1/provisions/kg-cc-2020-art-101',
+    '/v1/provisions/uz-cc-1995-art-154',
+  ]);
+  t.strictSame(results(ru), results(en), 'the same results in both languages');
+  t.equal(mainText(await get('/search?q=наемники&type=case&country=KG')), 'Results for “наемники” Nothing found.');
+});
 const inRu = (p: string) => (p === '/' ? '/ru/' : `/ru${p}`);
 
 t.test('every page answers 200 in both languages, as HTML with one h1 and the page CSP', async (t) => {
@@ -89,7 +297,7 @@ t.test('bad input on a page is a 400 HTML page saying what is wrong, never a 500
     ['/rulings?outcome=won', /outcome/],
     ['/rulings?cursor=nonsense', /cursor/],
     ['/rulings?provision=9999&country=KG', /provision/],
-    ['/rulings?force=wagner', /did you mean/],
+    ['/rulings?force=fixture-legio', /did you mean fixture-legion/],
     ['/what-could-happen?country=XX', /country/],
     ['/what-could-happen?country=KG', /conduct/],
     ['/what-could-happen?country=KG&conduct=flying', /conduct/],

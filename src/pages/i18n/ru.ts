@@ -265,7 +265,7 @@ export const ru: Strings = {
   validTo: 'До',
   amendedBy: 'Изменена актом',
   exemptions: 'Освобождение от ответственности',
-  exemptionIf: (conds: string, effect: string) => `Если лицо ${conds}: ${effect}.`,
+  exemptionIf: (conds: string, effect: string) => `Если человек ${conds}: ${effect}.`,
   noExemption: 'Примечание об освобождении от ответственности для этой редакции неизвестно.',
   amnesties: 'Амнистии',
   noAmnesty: 'Актов об амнистии не записано.',
@@ -293,7 +293,7 @@ export const ru: Strings = {
   plainPenalty: (values: string) => `Указанное наказание: ${values}.`,
   plainDisputed: (values: string) => `Источники расходятся в наказании: они называют ${values}.`,
   or: ' или ',
-  plainExemption: (conds: string) => `Освобождение от ответственности возможно, если лицо ${conds}.`,
+  plainExemption: (conds: string) => `Освобождение от ответственности возможно, если человек ${conds}.`,
   plainCourts: (n: number, lo: string, hi: string) =>
     `Из ${n} ${plural(n, 'известного решения', 'известных решений', 'известных решений')} сроки лишения свободы составляли от ${lo} до ${hi}.`,
   plainCourtsSame: (n: number, d: string) =>
