@@ -44,7 +44,9 @@ t.test('every case once, with its date, charges and sentences as in data/', asyn
   interface Served {
     id: string;
     country: string;
-    decided: { date: string; kind: string };
+    decided: { date: string; kind: string; note: string | null };
+    events: { kind: string }[];
+    sources: { id: string; title: string; publisher: string }[];
     outcome: string | null;
     charges: { provision: { id: string }; part: string | null }[];
     sentences: { kind: string; years: number | null; suspended: boolean }[];
@@ -67,23 +69,29 @@ t.test('every case once, with its date, charges and sentences as in data/', asyn
         c.country,
         c.decided.date,
         c.decided.kind,
+        c.decided.note,
         c.outcome,
         c.charges.map((x) => [x.provision.id, x.part]),
-        c.sentences.map((s: { kind: string; years: number | null; suspended: boolean }) => [
-          s.kind,
-          s.years,
-          s.suspended,
-        ]),
+        c.sentences.map((s) => [s.kind, s.years, s.suspended]),
+        c.events.map((e) => e.kind),
+        c.sources.map((s) => s.id),
       ],
       [
         k.country,
         k.decided,
         k.dateKind,
+        k.dateNote ?? null,
         k.outcome,
         k.charges.map((x) => [x.provision, x.part]),
         k.sentences.map((s) => [s.kind, s.years ?? null, s.suspended]),
+        k.events.map((e) => e.kind),
+        [...new Set(k.sources)],
       ],
       k.id,
+    );
+    t.ok(
+      c.sources.every((s) => s.title && s.publisher),
+      `${k.id}: its sources have a title and a publisher`,
     );
   }
 });
@@ -97,6 +105,19 @@ t.test('the statistics count every case: by country, and by year with the empty 
     ]),
     ['KG', 'KZ', 'TJ', 'TM', 'UZ'].map((c) => [c, count(c)]),
   );
+  // Every kind of sentence imposed in a country is a row of its statistics, with the cases that got it.
+  for (const row of (await get('/v1/stats/cases?groupBy=country')).data as {
+    group: { country: string };
+    sentences: { kind: string; cases: number }[];
+  }[]) {
+    const cases = allCases.filter((c) => c.country === row.group.country);
+    const kinds = [...new Set(cases.flatMap((c) => c.sentences.map((s) => s.kind)))].sort();
+    t.strictSame(
+      row.sentences.map((s) => [s.kind, s.cases]),
+      kinds.map((k) => [k, cases.filter((c) => c.sentences.some((s) => s.kind === k)).length]),
+      `${row.group.country}: every kind imposed`,
+    );
+  }
   const uz = allCases.filter((c) => c.country === 'UZ').map((c) => Number(c.decided.slice(0, 4)));
   const first = Math.min(...uz);
   t.strictSame(

@@ -51,6 +51,9 @@ t.test('every provision, with its versions, parts and penalties as in data/', as
       ]),
       `${p.id} versions`,
     );
+    for (const v of body.versions)
+      for (const part of v.parts)
+        for (const pen of part.penalties) t.ok(pen.sources.length > 0, `${pen.id} names its sources`);
   }
   t.strictSame(
     (await get('/v1/provisions?limit=200')).data.map((p: { id: string }) => p.id).sort(),
@@ -80,5 +83,14 @@ t.test('every provision is found by "Art. N(part) CC XX", with its predecessors 
     );
     for (const q of provisions.filter((q) => q.successorOf.includes(p.id)))
       t.ok(direct(hit?.successors ?? []).includes(q.id), `${q.id} succeeds ${p.id}`);
+  }
+});
+
+t.test('without a country every article with that number is a candidate', async (t) => {
+  const counts = new Map<string, number>();
+  for (const p of provisions) counts.set(p.article, (counts.get(p.article) ?? 0) + 1);
+  for (const [article, n] of counts) {
+    const body = await get(`/v1/resolve?cite=${encodeURIComponent(`article ${article}`)}`);
+    t.strictSame([body.candidates.length, body.ambiguous], [n, n > 1], `article ${article}`);
   }
 });

@@ -226,3 +226,17 @@ t.test('an unknown case id is a 404 problem naming it', async (t) => {
   t.equal(res.json().type, '/problems/not-found');
   t.match(res.json().detail, /kg-1999-nowhere-xx/);
 });
+
+t.test('statements per request: one for a filtered page, a counted page, a record', async (t) => {
+  for (const url of [
+    '/v1/cases?country=KG&outcome=convicted&force=fixture-legion',
+    '/v1/cases?sentenceKind=imprisonment&sentenceMinYears=4&decidedFrom=2020',
+    '/v1/cases?country=KG&limit=2&count=true',
+    `/v1/cases/${D}`,
+  ]) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    t.equal(app.database.statements() - before, 1, url);
+  }
+});

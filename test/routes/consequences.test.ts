@@ -8,7 +8,7 @@ import { datasetRevision } from '../../src/data/revision.js';
 import { SERVICE_CONDUCTS, partsReaching, versionsOnDate } from '../../src/rules/law.js';
 import { parseCsv } from '../csv.js';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
-import { UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';
+import { KG_MORE_CASES, UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
 const dir = await fixtureDataset(t, richer);
@@ -398,6 +398,50 @@ t.test('precedents: every ruling under the article found, by outcome, the senten
       },
     ],
   });
+});
+
+t.test('precedents: the five most recent rulings only, the count and sentences over all of them', async (t) => {
+  // Two more rulings under art. 100 (G.G. 2021-06-01, 5 years; H.H. 2021-01, 5 years): six in all, D.D. (2020) the
+  // oldest and left out of the recent ones.
+  const more = (id: string, decided: string, name: string) => ({
+    ...KG_MORE_CASES[0]!,
+    id,
+    decided,
+    dateKind: 'decision' as const,
+    dateNote: null,
+    defendant: { name, citizenships: ['KG'] },
+    sentences: [{ kind: 'imprisonment' as const, years: 5, suspended: false }],
+    events: [],
+    summary: `Fixture: ${name} was sentenced to 5 years.`,
+  });
+  const six = await buildTestApp(
+    t,
+    await fixtureDataset(t, (d) => {
+      richer(d);
+      d.kg.cases.cases!.push(
+        more('kg-2021-naryn-gg', '2021-06-01', 'G.G.'),
+        more('kg-2021-naryn-hh', '2021-01', 'H.H.'),
+      );
+    }),
+  );
+  const body = (
+    await six.inject('/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2023-06-01')
+  ).json();
+  t.equal(body.precedents.count, 6);
+  t.strictSame(
+    body.precedents.recent.map((r: { id: string; decided: { date: string } }) => [r.id, r.decided.date]),
+    [
+      ['kg-2024-bishkek-aa', '2024-03-15'],
+      ['kg-2023-osh-bb', '2023-09'],
+      ['kg-2022-talas-ee', '2022-02-10'],
+      ['kg-2021-naryn-gg', '2021-06-01'],
+      ['kg-2021-naryn-hh', '2021-01'],
+    ],
+  );
+  t.strictSame(body.precedents.sentences, [
+    { kind: 'imprisonment', suspended: false, count: 4, withLength: 4, minMonths: 48, medianMonths: 60, maxMonths: 72 },
+    { kind: 'imprisonment', suspended: true, count: 1, withLength: 1, minMonths: 36, medianMonths: 36, maxMonths: 36 },
+  ]);
 });
 
 t.test("force in place of conduct: the conducts of serving in it, never the recruiters' part", async (t) => {

@@ -304,3 +304,17 @@ t.test('unknown ids are 404 problems; bad parameters 400s naming the parameter',
     ['/v1/instruments?kind=poem', 'kind'],
   ]);
 });
+
+t.test('statements per request: one for a filtered list, a version on a date, an instrument', async (t) => {
+  for (const url of [
+    '/v1/provisions?date=2023-06-01&country=KG',
+    '/v1/provisions?conduct=mercenary-participation&limit=1',
+    '/v1/provisions/kg-cc-2020-art-102/versions?date=2023-06-01',
+    '/v1/instruments/kg-cc-2017',
+  ]) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    t.equal(app.database.statements() - before, 1, url);
+  }
+});

@@ -153,3 +153,15 @@ t.test('bad parameters are 400s naming the parameter', async (t) => {
     ['/v1/stats/cases.csv?table=planets', 'table'],
   ]);
 });
+
+t.test('statements per request: one, with or without filters, JSON or CSV', async (t) => {
+  for (const url of [
+    '/v1/stats/cases?groupBy=year&country=KG&outcome=convicted',
+    '/v1/stats/cases.csv?groupBy=country&table=sentences',
+  ]) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    t.equal(app.database.statements() - before, 1, url);
+  }
+});
