@@ -78,30 +78,48 @@ const parsed = (article: string, part: string | null, country: string | null, ye
 });
 
 t.test('citations as people write them are parsed', async (t) => {
-  t.same(parseCitation('Art. 416(2) CC KG'), { article: '416', part: '2', paragraph: null, country: 'KG', year: null });
-  t.same(parseCitation('article 375 of the 1997 Kyrgyz code'), {
+  t.strictSame(parseCitation('Art. 416(2) CC KG'), {
+    article: '416',
+    part: '2',
+    paragraph: null,
+    country: 'KG',
+    year: null,
+  });
+  t.strictSame(parseCitation('article 375 of the 1997 Kyrgyz code'), {
     article: '375',
     part: null,
     paragraph: null,
     country: 'KG',
     year: 1997,
   });
-  t.same(parseCitation('ст. 154 УК РУз'), { article: '154', part: null, paragraph: null, country: 'UZ', year: null });
-  t.same(parseCitation('ч. 2 ст. 172 УК РК'), {
+  t.strictSame(parseCitation('ст. 154 УК РУз'), {
+    article: '154',
+    part: null,
+    paragraph: null,
+    country: 'UZ',
+    year: null,
+  });
+  t.strictSame(parseCitation('ч. 2 ст. 172 УК РК'), {
     article: '172',
     part: '2',
     paragraph: null,
     country: 'KZ',
     year: null,
   });
-  t.same(parseCitation('статья 401-1 УК Таджикистана'), {
+  t.strictSame(parseCitation('статья 401-1 УК Таджикистана'), {
     article: '401-1',
     part: null,
     paragraph: null,
     country: 'TJ',
     year: null,
   });
-  t.same(parseCitation('154-modda 1-qism'), { article: '154', part: '1', paragraph: null, country: null, year: null });
+  t.strictSame(parseCitation('154-modda 1-qism'), {
+    article: '154',
+    part: '1',
+    paragraph: null,
+    country: null,
+    year: null,
+  });
   t.equal(parseCitation('the law on mercenaries'), undefined);
 });
 
