@@ -1,45 +1,73 @@
+// The countries on the richer fixture (test/fixtures/richer.ts): the counts follow the records (KG: 5 instruments,
+// 5 provisions, 5 cases), a code in any case, an unknown code. The base fixture's whole answers are in
+// fixture.test.ts; the real data/ in test/data/cases-data.test.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { buildTestApp } from '../helper.js';
+import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { richer } from '../fixtures/richer.js';
+import { buildTestApp, expectBadParameters } from '../helper.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
+const dir = await fixtureDataset(t, richer);
+const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
 
-t.test('lists the five countries with their data counts and gaps', async (t) => {
+const base = fixtureData();
+function src(id: string) {
+  const s = base.sources.sources.find((x) => x.id === id)!;
+  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
+}
+// KG: the 2017 and 2020 codes, the amending, repealing and amnesty acts; arts. 155 (2017), 30, 100, 101, 102;
+// A.A., B.B., D.D., E.E., F.F. UZ as in the base fixture.
+const KG = {
+  code: 'KG',
+  name: 'Kyrgyzstan',
+  nameOriginal: null,
+  summary: 'Fixture summary of Kyrgyzstan.',
+  counts: { instruments: 5, provisions: 5, cases: 5, practiceNotes: 1 },
+  gaps: [{ topic: 'statistics', note: 'Fixture gap: no yearly statistics found.' }],
+  sources: [src('fixture-code-kg')],
+};
+const UZ = {
+  code: 'UZ',
+  name: 'Uzbekistan',
+  nameOriginal: null,
+  summary: 'Fixture summary of Uzbekistan.',
+  counts: { instruments: 2, provisions: 2, cases: 1, practiceNotes: 1 },
+  gaps: [{ topic: 'penalties', note: 'Fixture gap: the text of art. 154 before 2021 was not read.' }],
+  sources: [src('fixture-code-uz')],
+};
+
+t.test('the countries the data holds, with counts that follow the records', async (t) => {
   const res = await app.inject('/v1/countries');
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /^application\/json/);
-  const { data } = res.json();
-  t.same(
-    data.map((c: { code: string }) => c.code),
-    ds.countries.map((c) => c.country.country.code).sort(),
-  );
-  for (const c of ds.countries) {
-    const got = data.find((x: { code: string }) => x.code === c.country.country.code);
-    t.equal(got.name, c.country.country.name);
-    t.equal(got.counts.cases, c.cases.cases.length, `${got.code} case count`);
-    t.equal(got.counts.provisions, c.law.provisions.length, `${got.code} provision count`);
-    t.equal(got.counts.practiceNotes, c.practice.practice.length);
-    t.same(got.gaps, c.country.gaps, `${got.code} gaps`);
-    t.same(
-      got.sources.map((s: { id: string }) => s.id),
-      c.country.country.sources,
-    );
+  t.strictSame(res.json(), { data: [KG, UZ] });
+});
+
+t.test('one country, its code in upper or lower case', async (t) => {
+  for (const code of ['KG', 'kg']) {
+    const res = await app.inject(`/v1/countries/${code}`);
+    t.equal(res.statusCode, 200, code);
+    t.strictSame(res.json(), KG, code);
   }
+  t.strictSame((await app.inject('/v1/countries/uz')).json(), UZ);
 });
 
-t.test('one country, case-insensitive code', async (t) => {
-  const kg = ds.countries.find((c) => c.dir === 'kg')!;
-  const res = await app.inject('/v1/countries/kg');
-  t.equal(res.statusCode, 200);
-  t.equal(res.json().code, 'KG');
-  t.equal(res.json().summary, kg.country.country.summary);
-});
-
-t.test('an unknown country code is a 400 naming the parameter', async (t) => {
+t.test('an unknown country code is a 400 problem naming the path parameter', async (t) => {
   const res = await app.inject('/v1/countries/RU');
   t.equal(res.statusCode, 400);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
-  t.equal(res.json().errors[0].name, 'code');
-  t.equal(res.json().errors[0].in, 'path');
+  t.strictSame(
+    res.json().errors.map((e: { name: string; in: string }) => [e.name, e.in]),
+    [['code', 'path']],
+  );
+  await expectBadParameters(t, app, [
+    ['/v1/countries/K', 'code'],
+    ['/v1/countries/KGZ', 'code'],
+    ['/v1/countries/Kg', 'code'], // "KG, or in lower case": not mixed
+  ]);
+});
+
+t.test('a country of the service the data holds nothing for is a 404 problem naming it', async (t) => {
+  const res = await app.inject('/v1/countries/KZ');
+  t.equal(res.statusCode, 404);
+  t.strictSame([res.json().type, res.json().detail], ['/problems/not-found', 'no country has the id KZ']);
 });

@@ -1,76 +1,167 @@
-// Case statistics for charts: zero-filled groups (a year or a country with no case is a row with 0) and the
-// statistics of every kind of sentence, in JSON and as CSV (aligned cells, or one row per group and kind).
+// Case statistics for charts on the richer fixture (test/fixtures/richer.ts): zero-filled groups (a year or a country
+// with no case is a row with 0), the statistics of every kind of sentence (prison, suspended, a fine), filters, and
+// the CSV (aligned cells, or one row per group and kind). The base fixture's whole answers are in fixture.test.ts;
+// the real data/ in test/data/cases-data.test.ts.
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
+import { datasetRevision } from '../../src/data/revision.js';
 import { parseCsv } from '../csv.js';
-import { buildTestApp } from '../helper.js';
+import { fixtureDataset } from '../fixtures/dataset.js';
+import { richer } from '../fixtures/richer.js';
+import { buildTestApp, expectBadParameters } from '../helper.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
-const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
-const yearOf = (d: string) => Number(d.slice(0, 4));
+const dir = await fixtureDataset(t, richer);
+const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
+const revision = datasetRevision(await loadDataset(dir));
 
+const get = async (url: string) => {
+  const res = await app.inject(url);
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return res;
+};
+/** Lengths in months: none known, or the given ones (all whole months here, so the mean is exact). */
+const lengths = (...months: number[]) => {
+  if (months.length === 0) return { count: 0, minMonths: null, medianMonths: null, meanMonths: null, maxMonths: null };
+  const s = [...months].sort((a, b) => a - b);
+  const mid = s.length / 2;
+  const median = s.length % 2 ? s[Math.floor(mid)]! : (s[mid - 1]! + s[mid]!) / 2;
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return { count: s.length, minMonths: s[0]!, medianMonths: median, meanMonths: mean, maxMonths: s.at(-1)! };
+};
+const EMPTY = { cases: 0, imprisonment: lengths(), suspended: 0, sentences: [] };
+
+// The Kyrgyz rulings: D.D. 2020 (4 years = 48 months), E.E. 2022 (acquitted), B.B. 2023 (3 years suspended),
+// A.A. 2024 (6 years = 72 months), F.F. 2024 (a fine). The Uzbek C.C. 2022 has no outcome nor sentence.
 t.test('every year from the first to the last is a row, a year without cases with 0', async (t) => {
-  const uz = allCases.filter((c) => c.country === 'UZ');
-  const years = uz.map((c) => yearOf(c.decided));
-  const first = Math.min(...years);
-  const last = Math.max(...years);
-  const { data } = (await app.inject('/v1/stats/cases?groupBy=year&country=UZ')).json();
-  t.same(
-    data.map((r: { group: { year: number } }) => r.group.year),
-    Array.from({ length: last - first + 1 }, (_, i) => first + i),
-  );
-  for (const r of data) t.equal(r.cases, uz.filter((c) => yearOf(c.decided) === r.group.year).length);
-  const empty = data.find((r: { cases: number }) => r.cases === 0);
-  if (empty) {
-    t.same(empty.imprisonment, { count: 0, minMonths: null, medianMonths: null, meanMonths: null, maxMonths: null });
-    t.same(empty.sentences, []);
-  }
-  const rows = parseCsv((await app.inject('/v1/stats/cases.csv?groupBy=year&country=UZ')).body);
-  t.same(
-    rows.map((r) => [Number(r['group.year']), Number(r.cases)]),
-    data.map((r: { group: { year: number }; cases: number }) => [r.group.year, r.cases]),
+  t.strictSame((await get('/v1/stats/cases?groupBy=year&country=KG')).json(), {
+    groupBy: ['year'],
+    data: [
+      {
+        group: { year: 2020 },
+        cases: 1,
+        imprisonment: lengths(48),
+        suspended: 0,
+        sentences: [{ kind: 'imprisonment', cases: 1, suspended: 0, lengths: lengths(48) }],
+      },
+      { group: { year: 2021 }, ...EMPTY },
+      { group: { year: 2022 }, ...EMPTY, cases: 1 },
+      {
+        group: { year: 2023 },
+        cases: 1,
+        imprisonment: lengths(),
+        suspended: 1,
+        sentences: [{ kind: 'imprisonment', cases: 1, suspended: 1, lengths: lengths() }],
+      },
+      {
+        group: { year: 2024 },
+        cases: 2,
+        imprisonment: lengths(72),
+        suspended: 0,
+        sentences: [
+          { kind: 'fine', cases: 1, suspended: 0, lengths: lengths() },
+          { kind: 'imprisonment', cases: 1, suspended: 0, lengths: lengths(72) },
+        ],
+      },
+    ],
+    datasetRevision: revision,
+  });
+  // A filter applies before the grouping; the years still run from the first to the last case.
+  const convicted = (await get('/v1/stats/cases?groupBy=year&country=KG&outcome=convicted')).json();
+  t.strictSame(
+    convicted.data.map((r: { group: { year: number }; cases: number }) => [r.group.year, r.cases]),
+    [
+      [2020, 1],
+      [2021, 0],
+      [2022, 0],
+      [2023, 1],
+      [2024, 2],
+    ],
   );
 });
 
-t.test('every country is a row, Turkmenistan with no case included', async (t) => {
-  const { data } = (await app.inject('/v1/stats/cases?groupBy=country')).json();
-  const count = (code: string) => allCases.filter((c) => c.country === code).length;
-  t.same(
-    data.map((r: { group: { country: string }; cases: number }) => [r.group.country, r.cases]),
-    ['KG', 'KZ', 'TJ', 'TM', 'UZ'].map((c) => [c, count(c)]),
+t.test('every country is a row, those with no case included; every kind of sentence, not only prison', async (t) => {
+  const res = await get('/v1/stats/cases?groupBy=country');
+  t.equal(res.headers['dataset-revision'], revision);
+  t.strictSame(res.json(), {
+    groupBy: ['country'],
+    data: [
+      {
+        group: { country: 'KG' },
+        cases: 5,
+        imprisonment: lengths(48, 72),
+        suspended: 1,
+        sentences: [
+          { kind: 'fine', cases: 1, suspended: 0, lengths: lengths() },
+          { kind: 'imprisonment', cases: 3, suspended: 1, lengths: lengths(48, 72) },
+        ],
+      },
+      { group: { country: 'KZ' }, ...EMPTY },
+      { group: { country: 'TJ' }, ...EMPTY },
+      { group: { country: 'TM' }, ...EMPTY },
+      { group: { country: 'UZ' }, ...EMPTY, cases: 1 },
+    ],
+    datasetRevision: revision,
+  });
+  t.strictSame(lengths(48, 72), { count: 2, minMonths: 48, medianMonths: 60, meanMonths: 60, maxMonths: 72 });
+});
+
+t.test('other dimensions: the first sentence kind, the outcome', async (t) => {
+  const rows = async (url: string) =>
+    (await get(url)).json().data.map((r: { group: object; cases: number }) => [r.group, r.cases]);
+  t.strictSame(await rows('/v1/stats/cases?groupBy=sentenceKind&country=KG'), [
+    [{ sentenceKind: 'fine' }, 1],
+    [{ sentenceKind: 'imprisonment' }, 3],
+    [{ sentenceKind: null }, 1],
+  ]);
+  // Groups in key order (alphabetical), the unknown (null) last.
+  t.strictSame(await rows('/v1/stats/cases?groupBy=outcome'), [
+    [{ outcome: 'acquitted' }, 1],
+    [{ outcome: 'convicted' }, 4],
+    [{ outcome: null }, 1],
+  ]);
+});
+
+t.test('CSV: one row per group with the same figures; or one row per group and kind of sentence', async (t) => {
+  const byYear = parseCsv((await get('/v1/stats/cases.csv?groupBy=year&country=KG')).body);
+  t.strictSame(
+    byYear.map((r) => [r['group.year'], r.cases, r.suspended, r['imprisonment.count'], r['imprisonment.maxMonths']]),
+    [
+      ['2020', '1', '0', '1', '48'],
+      ['2021', '0', '0', '0', ''],
+      ['2022', '1', '0', '0', ''],
+      ['2023', '1', '1', '0', ''],
+      ['2024', '2', '0', '1', '72'],
+    ],
+  );
+  const kinds = parseCsv((await get('/v1/stats/cases.csv?groupBy=country&table=sentences')).body);
+  t.strictSame(
+    kinds.map((r) => [r['group.country'], r.kind, r.cases, r.suspended, r['lengths.count'], r['lengths.medianMonths']]),
+    [
+      ['KG', 'fine', '1', '0', '0', ''],
+      ['KG', 'imprisonment', '3', '1', '2', '60'],
+    ],
   );
 });
 
-t.test('statistics of every kind of sentence, not only prison', async (t) => {
-  const { data } = (await app.inject('/v1/stats/cases?groupBy=country')).json();
-  for (const row of data) {
-    const cases = allCases.filter((c) => c.country === row.group.country);
-    const kinds = [...new Set(cases.flatMap((c) => c.sentences.map((s) => s.kind)))].sort();
-    t.same(
-      row.sentences.map((s: { kind: string }) => s.kind),
-      kinds,
-      `${row.group.country}: every kind imposed`,
-    );
-    for (const s of row.sentences) {
-      const withKind = cases.filter((c) => c.sentences.some((x) => x.kind === s.kind));
-      t.equal(s.cases, withKind.length, `${row.group.country} ${s.kind} cases`);
-      t.equal(
-        s.suspended,
-        withKind.filter((c) => c.sentences.some((x) => x.kind === s.kind && x.suspended)).length,
-        `${row.group.country} ${s.kind} suspended`,
-      );
-    }
+t.test('bad parameters are 400s naming the parameter', async (t) => {
+  await expectBadParameters(t, app, [
+    ['/v1/stats/cases?groupBy=planet', 'groupBy'],
+    ['/v1/stats/cases?groupBy=,', 'groupBy'],
+    ['/v1/stats/cases?country=XX', 'country'],
+    ['/v1/stats/cases?outcome=hanged', 'outcome'],
+    ['/v1/stats/cases?limit=5', 'limit'],
+    ['/v1/stats/cases.csv?table=planets', 'table'],
+  ]);
+});
+
+t.test('statements per request: one, with or without filters, JSON or CSV', async (t) => {
+  for (const url of [
+    '/v1/stats/cases?groupBy=year&country=KG&outcome=convicted',
+    '/v1/stats/cases.csv?groupBy=country&table=sentences',
+  ]) {
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    const before = app.database.statements();
+    t.equal((await app.inject(url)).statusCode, 200, url);
+    t.equal(app.database.statements() - before, 1, url);
   }
-  const table = parseCsv((await app.inject('/v1/stats/cases.csv?groupBy=country&table=sentences')).body);
-  t.same(
-    table.map((r) => [r['group.country'], r.kind, Number(r.cases)]),
-    data.flatMap((r: { group: { country: string }; sentences: { kind: string; cases: number }[] }) =>
-      r.sentences.map((s) => [r.group.country, s.kind, s.cases]),
-    ),
-  );
-  t.ok(
-    table.some((r) => r.kind !== 'imprisonment'),
-    'kinds other than prison are there',
-  );
 });

@@ -1,0 +1,133 @@
+// The countries, cases and case statistics of the real data/ as the API serves them: each country's counts and gaps,
+// every case once with its date, charges and sentences as in the YAML, and the statistics counting every case. The
+// behaviours (paging, filters, zero-filled groups, CSV, errors) are tested on the fixture in test/routes/cases.test.ts,
+// test/routes/stats.test.ts and test/routes/countries.test.ts.
+import t from 'tap';
+import { loadDataset } from '../../src/data/load.js';
+import { buildTestApp } from '../helper.js';
+
+const app = await buildTestApp(t);
+const ds = await loadDataset('data');
+const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
+const get = async (url: string) => {
+  const res = await app.inject(url);
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+  return res.json();
+};
+
+t.test('the five countries with their counts, gaps and sources as in data/', async (t) => {
+  const { data } = await get('/v1/countries');
+  t.strictSame(
+    data.map((c: { code: string; counts: object; gaps: object; sources: { id: string }[] }) => [
+      c.code,
+      c.counts,
+      c.gaps,
+      c.sources.map((s) => s.id),
+    ]),
+    [...ds.countries]
+      .sort((a, b) => a.country.country.code.localeCompare(b.country.country.code))
+      .map((c) => [
+        c.country.country.code,
+        {
+          instruments: c.law.instruments.length,
+          provisions: c.law.provisions.length,
+          cases: c.cases.cases.length,
+          practiceNotes: c.practice.practice.length,
+        },
+        c.country.gaps,
+        c.country.country.sources,
+      ]),
+  );
+});
+
+t.test('every case once, with its date, charges and sentences as in data/', async (t) => {
+  interface Served {
+    id: string;
+    country: string;
+    decided: { date: string; kind: string; note: string | null };
+    events: { kind: string }[];
+    sources: { id: string; title: string; publisher: string }[];
+    outcome: string | null;
+    charges: { provision: { id: string }; part: string | null }[];
+    sentences: { kind: string; years: number | null; suspended: boolean }[];
+  }
+  const served: Served[] = [];
+  let url: string | null = '/v1/cases?limit=200';
+  while (url) {
+    const res = await app.inject(url);
+    served.push(...res.json().data);
+    const link = res.headers.link as string | undefined;
+    url = link ? link.match(/<([^>]+)>/)![1]! : null;
+  }
+  const byId = new Map(served.map((c) => [c.id, c]));
+  t.equal(byId.size, served.length, 'no repeats');
+  t.strictSame([...byId.keys()].sort(), allCases.map((k) => k.id).sort());
+  for (const k of allCases) {
+    const c = byId.get(k.id)!;
+    t.strictSame(
+      [
+        c.country,
+        c.decided.date,
+        c.decided.kind,
+        c.decided.note,
+        c.outcome,
+        c.charges.map((x) => [x.provision.id, x.part]),
+        c.sentences.map((s) => [s.kind, s.years, s.suspended]),
+        c.events.map((e) => e.kind),
+        c.sources.map((s) => s.id),
+      ],
+      [
+        k.country,
+        k.decided,
+        k.dateKind,
+        k.dateNote ?? null,
+        k.outcome,
+        k.charges.map((x) => [x.provision, x.part]),
+        k.sentences.map((s) => [s.kind, s.years ?? null, s.suspended]),
+        k.events.map((e) => e.kind),
+        [...new Set(k.sources)],
+      ],
+      k.id,
+    );
+    t.ok(
+      c.sources.every((s) => s.title && s.publisher),
+      `${k.id}: its sources have a title and a publisher`,
+    );
+  }
+});
+
+t.test('the statistics count every case: by country, and by year with the empty years', async (t) => {
+  const count = (code: string) => allCases.filter((c) => c.country === code).length;
+  t.strictSame(
+    (await get('/v1/stats/cases?groupBy=country')).data.map((r: { group: { country: string }; cases: number }) => [
+      r.group.country,
+      r.cases,
+    ]),
+    ['KG', 'KZ', 'TJ', 'TM', 'UZ'].map((c) => [c, count(c)]),
+  );
+  // Every kind of sentence imposed in a country is a row of its statistics, with the cases that got it.
+  for (const row of (await get('/v1/stats/cases?groupBy=country')).data as {
+    group: { country: string };
+    sentences: { kind: string; cases: number }[];
+  }[]) {
+    const cases = allCases.filter((c) => c.country === row.group.country);
+    const kinds = [...new Set(cases.flatMap((c) => c.sentences.map((s) => s.kind)))].sort();
+    t.strictSame(
+      row.sentences.map((s) => [s.kind, s.cases]),
+      kinds.map((k) => [k, cases.filter((c) => c.sentences.some((s) => s.kind === k)).length]),
+      `${row.group.country}: every kind imposed`,
+    );
+  }
+  const uz = allCases.filter((c) => c.country === 'UZ').map((c) => Number(c.decided.slice(0, 4)));
+  const first = Math.min(...uz);
+  t.strictSame(
+    (await get('/v1/stats/cases?groupBy=year&country=UZ')).data.map((r: { group: { year: number }; cases: number }) => [
+      r.group.year,
+      r.cases,
+    ]),
+    Array.from({ length: Math.max(...uz) - first + 1 }, (_, i) => [
+      first + i,
+      uz.filter((y) => y === first + i).length,
+    ]),
+  );
+});
