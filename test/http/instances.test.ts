@@ -9,12 +9,20 @@ import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { importDataDir } from '../../src/data/import.js';
-import { checkEveryResponse, freshDatabaseUrl, twoDatasets } from '../helper.js';
+import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
+import { twoFixtures } from '../fixtures/two.js';
 
 const primaryUrl = process.env.DATABASE_URL;
 const replicaServer = process.env.REPLICA_URL;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const quiet = { logLevel: 'silent' as const, maxEventLoopDelayMs: 0, responseCacheMb: 0 };
+// The revision is remembered for 200 ms (2 s by default), so that the tests wait a quarter of a second for it.
+const REVISION_TTL_MS = 200;
+const quiet = {
+  logLevel: 'silent' as const,
+  maxEventLoopDelayMs: 0,
+  responseCacheMb: 0,
+  revisionTtlMs: REVISION_TTL_MS,
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function onReplica<T>(url: string, q: string): Promise<T[]> {
@@ -36,13 +44,13 @@ if (!primaryUrl) {
   const dbUrl = await freshDatabaseUrl(t, primaryUrl);
   const replicaUrl = new URL(replicaServer);
   replicaUrl.pathname = new URL(dbUrl).pathname;
-  // The second dataset: one Kyrgyz ruling fewer.
-  const { other, revisions } = await twoDatasets(t);
+  // Two revisions of the fixture: the second has one Kyrgyz ruling fewer.
+  const { base, other, revisions } = await twoFixtures(t);
   const [[revA, countA], [revB, countB]] = [...revisions] as [[string, number], [string, number]];
 
   const importer = await openDatabase({ databaseUrl: dbUrl, poolMax: 2 });
   await migrateDatabase(importer);
-  await importDataDir(importer.writeDb, 'data');
+  await importDataDir(importer.writeDb, base);
   const untilReplicaHas = async (revision: string) => {
     for (let i = 0; i < 300; i++) {
       const rows = await onReplica<{ revision: string }>(
@@ -73,7 +81,7 @@ if (!primaryUrl) {
     const urls = [
       '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2024-06-01',
       '/v1/cases?country=UZ&limit=20',
-      '/v1/search?q=Wagner',
+      '/v1/search?q=fixture',
       '/v1/compare?conduct=mercenary-participation&date=2024-06-01',
       '/v1/stats/cases?groupBy=country,year',
       '/v1/meta',
@@ -91,7 +99,7 @@ if (!primaryUrl) {
     await onReplica(replicaServer, 'select pg_wal_replay_pause()');
     await importDataDir(importer.writeDb, other);
     const u = '/v1/cases?country=KG&count=true&limit=200&fields=id';
-    await sleep(2100); // past the revision cache of both instances
+    await sleep(REVISION_TTL_MS + 100); // past the revision cache of both instances
     const p = await appP.inject(u);
     t.equal(p.headers['dataset-revision'], revB, 'the primary has the new revision');
     t.equal(p.json().page.total, countB);
@@ -101,7 +109,7 @@ if (!primaryUrl) {
     t.equal(r.json().data.length, countA);
     await onReplica(replicaServer, 'select pg_wal_replay_resume()');
     await untilReplicaHas(revB);
-    await sleep(2100);
+    await sleep(REVISION_TTL_MS + 100);
     const after = await appR.inject(u);
     t.equal(after.headers['dataset-revision'], revB, 'caught up');
     t.equal(after.json().page.total, countB);

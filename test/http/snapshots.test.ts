@@ -2,25 +2,26 @@
 // from the other) or labelled with a revision it was not computed from. A one-statement answer (the case list with
 // its total) is consistent by its statement's snapshot and labelled with the revision that statement read; an answer
 // of several statements between which an import committed is a 503 with Retry-After (the client retries). The
-// importer alternates two datasets that differ by one Kyrgyz ruling.
+// importer alternates two revisions of the fixture that differ by one Kyrgyz ruling (test/fixtures/two.ts).
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { importDataDir } from '../../src/data/import.js';
-import { checkEveryResponse, freshDatabaseUrl, twoDatasets } from '../helper.js';
+import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
+import { twoFixtures } from '../fixtures/two.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
   t.comment('skipped: needs PostgreSQL (DATABASE_URL); PGlite imports only in its own process');
 } else {
   const dbUrl = await freshDatabaseUrl(t, url);
-  const { other, revisions: expected } = await twoDatasets(t);
+  const { base, other, revisions: expected } = await twoFixtures(t);
 
   // The importer: another pool, as another process would be.
   const importer = await openDatabase({ databaseUrl: dbUrl, poolMax: 2 });
   const { migrateDatabase } = await import('../../src/db/migrate.js');
   await migrateDatabase(importer);
-  await importDataDir(importer.writeDb, 'data');
+  await importDataDir(importer.writeDb, base);
   const database = await openDatabase({ databaseUrl: dbUrl, poolMax: 8 });
   const app = await buildApp({
     config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, responseCacheMb: 0 },
@@ -38,7 +39,8 @@ if (!url) {
     t.equal(expected.size, 2, 'two revisions');
     let importing = true;
     const imports = (async () => {
-      for (let i = 0; i < 6; i++) await importDataDir(importer.writeDb, i % 2 === 0 ? other : 'data');
+      // The fixture imports in a fraction of a second: many imports, so that answers straddle some of them.
+      for (let i = 0; i < 16; i++) await importDataDir(importer.writeDb, i % 2 === 0 ? other : base);
       importing = false;
     })();
     const seen = new Set<string>();
