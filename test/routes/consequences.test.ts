@@ -5,10 +5,11 @@
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { SERVICE_CONDUCTS, partsReaching, versionsOnDate } from '../../src/rules/law.js';
+import { SERVICE_CONDUCTS } from '../../src/rules/law.js';
 import { parseCsv } from '../csv.js';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
 import { KG_MORE_CASES, UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';
+import { applicableOf, servedOf } from '../fixtures/oracle.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
 const dir = await fixtureDataset(t, richer);
@@ -46,27 +47,9 @@ const REF = {
   },
 };
 
-/** What the fixture says applies: version id -> parts in force on the date reaching the conducts ('*': the whole
- * article, its text unread). Worked out from the fixture's YAML with the rules, independently of the database. */
-function expected(country: string, conducts: string[], date: string): Record<string, string[]> {
-  const c = ds.countries.find((x) => x.country.country.code === country);
-  const out: Record<string, string[]> = {};
-  for (const p of c?.law.provisions.filter((p) => p.scope === 'core') ?? []) {
-    const versions = p.versions.map((v) => ({ ...v, textUnknown: v.textUnknown ?? null }));
-    for (const { version } of versionsOnDate(versions, date)) {
-      const r = partsReaching(version, p.conducts, conducts);
-      const parts = [...r.parts.map((x) => x.part.part), ...(r.whole.length ? ['*'] : [])];
-      if (parts.length) out[`${p.id}@${version.id}`] = parts;
-    }
-  }
-  return out;
-}
-
-type Applicable = { version: { id: string }; parts: { part: string }[]; wholeArticle: boolean };
-const served = (provisions: Applicable[]) =>
-  Object.fromEntries(
-    provisions.map((p) => [p.version.id, [...p.parts.map((x) => x.part), ...(p.wholeArticle ? ['*'] : [])]]),
-  );
+/** What the dataset says applies, by the rules on its YAML (test/fixtures/oracle.ts). */
+const expected = (country: string, conducts: string[], date: string) => applicableOf(ds, country, conducts, date);
+const served = servedOf;
 
 const ask = async (country: string, query: string) => {
   const res = await app.inject(`/v1/countries/${country}/consequences?${query}`);
