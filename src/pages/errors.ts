@@ -23,7 +23,10 @@ export function errorPage(ctx: Ctx, problem: HttpProblem | undefined): PageConte
                     html`<li>
                       <strong><code>${e.name}</code></strong
                       >:
-                      ${ctx.lang === 'en' ? '' : `${s.invalidValue} `}${ctx.rec(e.detail)}${
+                      ${ctx.lang === 'en' ? '' : `${s.invalidValue} `}${ctx.rec(
+                        // The suggestions follow in the page's language: not also in the API's English detail.
+                        e.suggestions?.length ? e.detail.replace(/; did you mean [^;]*\?$/, '') : e.detail,
+                      )}${
                         e.suggestions?.length
                           ? html`. ${s.didYouMean}
                             ${e.suggestions.map((x, i) => html`${i ? ', ' : ''}<code>${x}</code>`)}?`

@@ -161,7 +161,7 @@ t.test('a country page: its law in force, articles, penalties and exemption from
     'Law in force today Art. 100. Participation in a foreign armed conflict Fixture Criminal Code of Kyrgyzstan · ' +
       'since 1 January 2022 part 1 (grave) : Fixture: taking part in an armed conflict abroad. ' +
       'imprisonment: 5 to 8 years (main punishment)',
-    'Exemptions If the person returns voluntarily, committed no other crime: release from criminal liability. ' +
+    'Exemptions If the person returns voluntarily, has committed no other crime: release from criminal liability. ' +
       'Fixture: a person who returns voluntarily and committed no other crime is released.',
     'Art. 101. Mercenarism Fixture Criminal Code of Kyrgyzstan · since 1 January 2020 ' +
       'part 1 (grave) : Fixture: recruiting a mercenary. imprisonment: 5 to 10 years (main punishment) ' +
@@ -297,7 +297,7 @@ t.test('bad input on a page is a 400 HTML page saying what is wrong, never a 500
     ['/rulings?outcome=won', /outcome/],
     ['/rulings?cursor=nonsense', /cursor/],
     ['/rulings?provision=9999&country=KG', /provision/],
-    ['/rulings?force=fixture-legio', /did you mean fixture-legion/],
+    ['/rulings?force=fixture-legio', /Did you mean\s*<code>fixture-legion<\/code>\?/],
     ['/what-could-happen?country=XX', /country/],
     ['/what-could-happen?country=KG', /conduct/],
     ['/what-could-happen?country=KG&conduct=flying', /conduct/],
@@ -312,6 +312,12 @@ t.test('bad input on a page is a 400 HTML page saying what is wrong, never a 500
     t.equal(res.statusCode, 400, url);
     t.match(res.headers['content-type'], /text\/html/, url);
     t.match(res.body, says, `${url}: names the problem`);
+  }
+  // The suggestion is offered once, in the page's language, not also in the API's English detail.
+  for (const url of ['/rulings?force=fixture-legio', '/ru/rulings?force=fixture-legio']) {
+    const body = (await app.inject(url)).body;
+    t.equal(body.match(/fixture-legion/g)?.length, 1, `${url}: one suggestion`);
+    t.notMatch(body, /did you mean/, `${url}: no English hint inside the detail`);
   }
   const missing = await app.inject('/rulings/no-such-ruling');
   t.equal(missing.statusCode, 404);

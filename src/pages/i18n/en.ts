@@ -66,14 +66,15 @@ const labels: Labels = {
     unknown: 'stance unknown',
   },
   sides: { russia: 'Russia', ukraine: 'Ukraine', other: 'other' },
+  // Each reads after "If the person" (exemptionIf), so each is a predicate in the present.
   conditions: {
     'voluntary-return': 'returns voluntarily',
     'voluntary-surrender': 'surrenders voluntarily',
     'voluntary-cessation': 'stops taking part voluntarily',
     assistance: 'helps to uncover the crime',
-    'no-other-crime': 'committed no other crime',
-    'first-offence': 'a first offence',
-    'active-repentance': 'active repentance',
+    'no-other-crime': 'has committed no other crime',
+    'first-offence': 'offends for the first time',
+    'active-repentance': 'shows active repentance',
   },
   effects: { 'release-from-liability': 'release from criminal liability', mitigation: 'a lighter sentence' },
   gapTopics: {
