@@ -17,6 +17,7 @@ import { today } from './home.js';
 import { attr, html } from './html.js';
 import type { PageContent } from './layout.js';
 import { plainAnswer } from './plain.js';
+import { unknownsHtml } from './unknowns.js';
 import { articleLines, originalsFor, penaltyGroups } from './penalties.js';
 import { countryField, dateField, field, parsePageQuery } from './query.js';
 
@@ -206,9 +207,9 @@ export async function whatPage(ctx: Ctx, db: Db, query: unknown): Promise<PageCo
 
     <h3>${s.unknowns}</h3>
     ${
-      a.unknowns.length
+      a.unknownItems.length
         ? html`<ul>
-            ${a.unknowns.map((u) => html`<li>${ctx.rec(u)}</li>`)}
+            ${unknownsHtml(ctx, a).map((u) => html`<li>${u}</li>`)}
           </ul>`
         : html`<p>${s.none}</p>`
     }

@@ -68,66 +68,162 @@ export interface UnknownsInput {
   stance: string | null;
 }
 
-/** What the dataset does not know that bears on the answer, in sentences. */
-export function unknownsOf(x: UnknownsInput): string[] {
-  const out: string[] = [];
-  const what = [...x.asked.map((c) => `conduct ${c}`), ...(x.force ? [`service in ${x.force}`] : [])].join(' or ');
+/** One thing the dataset does not know that bears on an answer, as data: the API words it in English (unknownsOf),
+ * the pages in their language (src/pages/i18n). */
+export type UnknownItem =
+  | {
+      kind: 'no-provision';
+      country: string;
+      date: string;
+      conducts: string[];
+      force: string | null;
+      /** The country's articles reaching the conducts in some version, none in force on the date. */
+      known: { id: string; from: string | null; to: string | null }[];
+    }
+  | { kind: 'uncertain-boundary'; provision: string; version: string; date: string; from: string; to: string | null }
+  | { kind: 'text-unread'; provision: string; date: string; note: string | null }
+  | { kind: 'not-official-text'; provision: string; basis: string }
+  | {
+      kind: 'lenient-unknown';
+      provision: string;
+      part: string;
+      version: string;
+      from: string;
+      reason: 'text-unknown' | 'disputed' | 'no-term';
+    }
+  | { kind: 'penalties-unknown'; provision: string; part: string }
+  | { kind: 'category-unknown'; provision: string; part: string }
+  | {
+      kind: 'sources-disagree';
+      penalty: string;
+      role: string;
+      values: {
+        min: number | null;
+        max: number | null;
+        unit: string | null;
+        provision: string;
+        part: string;
+        publishers: string[];
+      }[];
+    }
+  | { kind: 'practice-undocumented'; country: string }
+  | { kind: 'no-stance'; country: string; notes: number };
+
+/** What the dataset does not know that bears on the answer, as data, in the order the answer states it. */
+export function unknownItemsOf(x: UnknownsInput): UnknownItem[] {
+  const out: UnknownItem[] = [];
   if (x.provisions.length === 0) {
-    const spans = x.known.map((k) => {
-      const first = k.versions[0];
-      const last = k.versions[k.versions.length - 1];
-      return first ? `${k.id} (in force ${first.validFrom} to ${last?.validTo ?? 'today'})` : k.id;
+    out.push({
+      kind: 'no-provision',
+      country: x.country,
+      date: x.date,
+      conducts: x.asked,
+      force: x.force ?? null,
+      known: x.known.map((k) => ({
+        id: k.id,
+        from: k.versions[0]?.validFrom ?? null,
+        to: k.versions.length ? (k.versions[k.versions.length - 1]!.validTo ?? null) : null,
+      })),
     });
-    out.push(
-      `No provision in the dataset covers ${what} in ${x.country} on ${x.date}. This means the applicable law is unknown to this dataset, not that there is no penalty.` +
-        (spans.length
-          ? ` The dataset knows ${spans.join(', ')}, none in force on that date.`
-          : ' The dataset holds no article of this country reaching these conducts.'),
-    );
   }
   for (const p of x.provisions) {
-    const id = p.provision.id;
-    if (p.inForce === 'possible') {
-      out.push(
-        `${id}: ${x.date} falls inside an uncertain boundary of version ${p.version.id} (${p.version.validFrom} to ${p.version.validTo ?? 'today'}); it may or may not have been in force, so every candidate text is listed.`,
-      );
-    }
-    if (!p.version.textKnown) {
-      out.push(
-        `${id}: the text in force on ${x.date} was not read (${p.version.textUnknown}); the article was in force, its penalties are unknown.`,
-      );
-    } else if (p.version.basis !== 'official-text') {
-      out.push(
-        `${id}: the official text was not read; its content is known from ${p.version.basis === 'official-statement' ? 'official statements' : 'reports'}.`,
-      );
-    }
-    const why = {
-      'text-unknown': 'its text was not read',
-      disputed: 'sources disagree on a term',
-      'no-term': 'a prison term is not stated',
-    };
+    const provision = p.provision.id;
+    if (p.inForce === 'possible')
+      out.push({
+        kind: 'uncertain-boundary',
+        provision,
+        version: p.version.id,
+        date: x.date,
+        from: p.version.validFrom,
+        to: p.version.validTo ?? null,
+      });
+    if (!p.version.textKnown)
+      out.push({ kind: 'text-unread', provision, date: x.date, note: p.version.textUnknown ?? null });
+    else if (p.version.basis !== 'official-text')
+      out.push({ kind: 'not-official-text', provision, basis: p.version.basis });
     for (const u of p.lenientUnknown)
-      out.push(
-        `${id} part ${u.part}: whether the later text ${u.version} (from ${u.validFrom}) is more lenient is unknown: ${why[u.reason]}.`,
-      );
+      out.push({
+        kind: 'lenient-unknown',
+        provision,
+        part: u.part,
+        version: u.version,
+        from: u.validFrom,
+        reason: u.reason,
+      });
     for (const part of p.parts) {
-      if (part.penalties.length === 0) out.push(`${id} part ${part.part}: penalties unknown.`);
-      if (part.category === null) out.push(`${id} part ${part.part}: crime category not stated in the sources read.`);
+      if (part.penalties.length === 0) out.push({ kind: 'penalties-unknown', provision, part: part.part });
+      if (part.category === null) out.push({ kind: 'category-unknown', provision, part: part.part });
     }
   }
-  for (const g of x.penalties.filter((g) => g.disputed)) {
-    const values = g.alternatives
-      .map(
-        (a) =>
-          `${rangeWords(a.penalty.min, a.penalty.max, a.penalty.unit)} (${a.provision.id} part ${a.part}; ${a.penalty.sources.map((s) => s.publisher).join(', ') || 'version sources'})`,
-      )
-      .join('; ');
-    out.push(`Sources disagree on ${g.kind.replaceAll('-', ' ')} (${g.role}): ${values}.`);
-  }
-  if (x.practiceNotes === 0) out.push(`The prosecution practice of ${x.country} is not documented in the dataset.`);
-  else if (x.stance === null)
-    out.push(
-      `The dataset holds ${x.practiceNotes} practice note(s) for ${x.country}, but none states a prosecution stance.`,
-    );
+  for (const g of x.penalties.filter((g) => g.disputed))
+    out.push({
+      kind: 'sources-disagree',
+      penalty: g.kind,
+      role: g.role,
+      values: g.alternatives.map((a) => ({
+        min: a.penalty.min,
+        max: a.penalty.max,
+        unit: a.penalty.unit,
+        provision: a.provision.id,
+        part: a.part,
+        publishers: a.penalty.sources.map((s) => s.publisher),
+      })),
+    });
+  if (x.practiceNotes === 0) out.push({ kind: 'practice-undocumented', country: x.country });
+  else if (x.stance === null) out.push({ kind: 'no-stance', country: x.country, notes: x.practiceNotes });
   return out;
+}
+
+const LENIENT_WHY = {
+  'text-unknown': 'its text was not read',
+  disputed: 'sources disagree on a term',
+  'no-term': 'a prison term is not stated',
+};
+
+/** One unknown in the API's English sentence. */
+export function unknownInEnglish(u: UnknownItem): string {
+  switch (u.kind) {
+    case 'no-provision': {
+      const what = [...u.conducts.map((c) => `conduct ${c}`), ...(u.force ? [`service in ${u.force}`] : [])].join(
+        ' or ',
+      );
+      const spans = u.known.map((k) => (k.from !== null ? `${k.id} (in force ${k.from} to ${k.to ?? 'today'})` : k.id));
+      return (
+        `No provision in the dataset covers ${what} in ${u.country} on ${u.date}. This means the applicable law is unknown to this dataset, not that there is no penalty.` +
+        (spans.length
+          ? ` The dataset knows ${spans.join(', ')}, none in force on that date.`
+          : ' The dataset holds no article of this country reaching these conducts.')
+      );
+    }
+    case 'uncertain-boundary':
+      return `${u.provision}: ${u.date} falls inside an uncertain boundary of version ${u.version} (${u.from} to ${u.to ?? 'today'}); it may or may not have been in force, so every candidate text is listed.`;
+    case 'text-unread':
+      return `${u.provision}: the text in force on ${u.date} was not read (${u.note}); the article was in force, its penalties are unknown.`;
+    case 'not-official-text':
+      return `${u.provision}: the official text was not read; its content is known from ${u.basis === 'official-statement' ? 'official statements' : 'reports'}.`;
+    case 'lenient-unknown':
+      return `${u.provision} part ${u.part}: whether the later text ${u.version} (from ${u.from}) is more lenient is unknown: ${LENIENT_WHY[u.reason]}.`;
+    case 'penalties-unknown':
+      return `${u.provision} part ${u.part}: penalties unknown.`;
+    case 'category-unknown':
+      return `${u.provision} part ${u.part}: crime category not stated in the sources read.`;
+    case 'sources-disagree': {
+      const values = u.values
+        .map(
+          (v) =>
+            `${rangeWords(v.min, v.max, v.unit)} (${v.provision} part ${v.part}; ${v.publishers.join(', ') || 'version sources'})`,
+        )
+        .join('; ');
+      return `Sources disagree on ${u.penalty.replaceAll('-', ' ')} (${u.role}): ${values}.`;
+    }
+    case 'practice-undocumented':
+      return `The prosecution practice of ${u.country} is not documented in the dataset.`;
+    case 'no-stance':
+      return `The dataset holds ${u.notes} practice note(s) for ${u.country}, but none states a prosecution stance.`;
+  }
+}
+
+/** What the dataset does not know that bears on the answer, in the API's English sentences. */
+export function unknownsOf(x: UnknownsInput): string[] {
+  return unknownItemsOf(x).map(unknownInEnglish);
 }

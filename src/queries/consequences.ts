@@ -25,7 +25,15 @@ import {
   type Candidate,
 } from '../rules/law.js';
 import { boundsOf } from '../rules/dates.js';
-import { CAVEATS, compareAlternatives, medianOfMiddles, sentenceWords, unknownsOf } from '../present/consequences.js';
+import {
+  CAVEATS,
+  compareAlternatives,
+  medianOfMiddles,
+  sentenceWords,
+  unknownInEnglish,
+  unknownItemsOf,
+  type UnknownItem,
+} from '../present/consequences.js';
 
 export { CAVEATS };
 
@@ -275,13 +283,17 @@ type Law = ReturnType<typeof lawOf>;
 /** The provision ids a country's answer found: what its precedents are charged under. */
 const foundIds = (l: Law) => [...new Set(l.provisions.map((p) => p.provision.id))];
 
+/** The answer, and its unknowns as data as well as in the API's sentences (for the pages, which word them in their
+ * language). `unknownItems` is not part of the API: the response schema leaves it out. */
+export type ConsequencesAnswer = Consequences & { unknownItems: UnknownItem[] };
+
 /** The full answer for one country from its record, what the rules decided and its precedents. */
 function answerOf(
   record: RecordRow,
   input: Omit<ConsequencesInput, 'country'>,
   l: Law,
   precedents: PrecedentsJson,
-): Consequences {
+): ConsequencesAnswer {
   const { country } = record;
   const { date } = input;
   const { law, conducts, provisions, penalties, practice, stance } = l;
@@ -302,6 +314,18 @@ function answerOf(
     return r.parts.length > 0 || r.whole.length > 0;
   };
   const known = law.articles.filter((a) => (law.versions.get(a.id) ?? []).some((v) => reaches(a, v)));
+  const unknownItems = unknownItemsOf({
+    country,
+    date,
+    conducts,
+    asked: input.conducts,
+    force: input.force,
+    provisions,
+    penalties,
+    known: known.map((a) => ({ id: a.id, versions: law.versions.get(a.id) ?? [] })),
+    practiceNotes: practice.length,
+    stance,
+  });
   const force = record.force;
   return {
     country: country as Consequences['country'],
@@ -349,18 +373,8 @@ function answerOf(
         sentence: r.sentence ? sentenceWords(r.sentence) : null,
       })),
     },
-    unknowns: unknownsOf({
-      country,
-      date,
-      conducts,
-      asked: input.conducts,
-      force: input.force,
-      provisions,
-      penalties,
-      known: known.map((a) => ({ id: a.id, versions: law.versions.get(a.id) ?? [] })),
-      practiceNotes: practice.length,
-      stance,
-    }),
+    unknowns: unknownItems.map(unknownInEnglish),
+    unknownItems,
     gaps: record.gaps.map((g) => ({ topic: g.topic as Consequences['gaps'][number]['topic'], note: g.note })),
     caveats: CAVEATS,
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
@@ -376,7 +390,7 @@ export async function consequencesIn(
   db: Db,
   countries: readonly string[],
   input: Omit<ConsequencesInput, 'country'>,
-): Promise<Consequences[]> {
+): Promise<ConsequencesAnswer[]> {
   const records = await legalRecords(db, countries, input);
   const laws = records.map((r) => lawOf(r, input));
   const [row] = await queryRows<{ precedents: PrecedentsJson[] }>(
@@ -389,7 +403,7 @@ export async function consequencesIn(
   return records.map((r, i) => answerOf(r, input, laws[i]!, row!.precedents[i]!));
 }
 
-export async function consequences(db: Db, input: ConsequencesInput): Promise<Consequences> {
+export async function consequences(db: Db, input: ConsequencesInput): Promise<ConsequencesAnswer> {
   const [answer] = await consequencesIn(db, [input.country], input);
   return answer!;
 }

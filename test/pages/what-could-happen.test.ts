@@ -200,3 +200,41 @@ t.test('the form alone, and its values kept after an answer', async (t) => {
   t.match(answered.body, /value="2020-01-01"/);
   t.match(answered.body, /not legal advice/);
 });
+
+/** The items of the page's "what the dataset does not know" list, as text. */
+function unknownsShown(body: string): string[] {
+  const list = /<h3>(?:What the dataset does not know|Чего набор данных не знает)<\/h3>\s*<ul>([\s\S]*?)<\/ul>/.exec(
+    body,
+  );
+  return [...(list?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+t.test(
+  'what the dataset does not know, in the page language, from the fixture: the same items as the API',
+  async (t) => {
+    // UZ, mercenarism on 2020-01-01: the 1995 text of art. 154 was not read (the fixture's note), and UZ's one practice
+    // note states no stance. The API says the same two things in its English sentences.
+    const q = 'country=UZ&conduct=mercenary-participation&date=2020-01-01';
+    const api = (await app.inject(`/v1/countries/UZ/consequences?${q.slice(11)}`)).json();
+    t.equal(api.unknowns.length, 2);
+    t.strictSame(unknownsShown((await app.inject(`/what-could-happen?${q}`)).body), [
+      'Art. 154: the text in force on 1 January 2020 was not read; the article was in force, its penalties are unknown. Fixture: the original text was not read.',
+      'The dataset holds 1 note on the practice of Uzbekistan, but none says how it prosecutes.',
+    ]);
+    t.strictSame(unknownsShown((await app.inject(`/ru/what-could-happen?${q}`)).body), [
+      'Ст. 154: текст, действовавший на 1 января 2020 г., не прочитан; статья действовала, но наказания по ней неизвестны. Fixture: the original text was not read. (на английском)',
+      'В наборе 1 заметка о практике (Узбекистан), но ни в одной не сказано, преследуют ли за это.',
+    ]);
+    // KG before its first code in the fixture (2020): no article, and the one it knows, with when it was in force.
+    const before = 'country=KG&conduct=armed-conflict-participation&date=2019-06-01';
+    t.match(
+      unknownsShown((await app.inject(`/ru/what-could-happen?${before}`)).body)[0],
+      /^Ни одна статья в наборе данных не охватывает участие в вооружённом конфликте за рубежом \(Кыргызстан, 1 июня 2019 г\.\)\. .* Набору известны: kg-cc-2020-art-100 \(с 1 января 2020 г\.\), но ни одна не действовала в эту дату\.$/,
+    );
+  },
+);

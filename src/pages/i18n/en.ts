@@ -310,6 +310,42 @@ export const en = {
   withLength: 'With known length',
   noSentences: 'No sentence with a known length is recorded.',
   unknowns: 'What the dataset does not know',
+  /** The unknowns of an answer (src/present/consequences.ts UnknownItem), from parts already in words. */
+  unknownSay: {
+    noProvision: (what: string, country: string, on: string, known: string[]) =>
+      `No article in the dataset covers ${what} in ${country} on ${on}. The applicable law is unknown to this dataset, which does not mean there is no penalty.` +
+      (known.length
+        ? ` The dataset knows ${known.join(', ')}, none in force on that date.`
+        : ' The dataset holds no article of this country reaching this conduct.'),
+    conductOr: (list: string[]) => list.join(' or '),
+    serviceIn: (force: string) => `service in ${force}`,
+    knownSpan: (article: string, span: string) => `${article} (${span})`,
+    uncertainBoundary: (article: string, on: string, span: string) =>
+      `${article}: ${on} falls within an uncertain boundary of the text in force ${span}; it may or may not have applied, so every candidate text is listed.`,
+    textUnread: (article: string, on: string) =>
+      `${article}: the text in force on ${on} was not read; the article was in force, its penalties are unknown.`,
+    notOfficialText: (article: string, from: string) =>
+      `${article}: the official text was not read; what it says is known from ${from}.`,
+    officialStatements: 'official statements',
+    reports: 'reports',
+    lenientUnknown: (article: string, from: string, why: 'text-unknown' | 'disputed' | 'no-term') =>
+      `${article}: whether the later text in force from ${from} is more lenient is unknown: ${
+        {
+          'text-unknown': 'its text was not read',
+          disputed: 'sources disagree on a term',
+          'no-term': 'a prison term is not stated',
+        }[why]
+      }.`,
+    penaltiesUnknown: (article: string) => `${article}: the penalties are unknown.`,
+    categoryUnknown: (article: string) => `${article}: the sources read do not state the category of the crime.`,
+    sourcesDisagree: (penalty: string, values: string[]) => `Sources disagree on ${penalty}: ${values.join('; ')}.`,
+    disagreeValue: (value: string, article: string, publishers: string) => `${value} (${article}; ${publishers})`,
+    versionSources: 'the sources of the text',
+    practiceUndocumented: (country: string) =>
+      `The prosecution practice of ${country} is not documented in the dataset.`,
+    noStance: (country: string, notes: number) =>
+      `The dataset holds ${notes} ${notes === 1 ? 'note' : 'notes'} on the practice of ${country}, but none says how it prosecutes.`,
+  },
   caveats: 'Caveats',
   caveatList: [
     'A reference compiled from public sources, not legal advice: consult a lawyer of the country concerned.',

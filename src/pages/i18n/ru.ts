@@ -314,6 +314,41 @@ export const ru: Strings = {
   withLength: 'С известным сроком',
   noSentences: 'Наказаний с известным сроком не записано.',
   unknowns: 'Чего набор данных не знает',
+  unknownSay: {
+    noProvision: (what: string, country: string, on: string, known: string[]) =>
+      `Ни одна статья в наборе данных не охватывает ${what} (${country}, ${on}). Применимый закон этому набору данных неизвестен; это не значит, что наказания нет.` +
+      (known.length
+        ? ` Набору известны: ${known.join(', ')}, но ни одна не действовала в эту дату.`
+        : ' В наборе нет статьи этой страны, которая охватывала бы это деяние.'),
+    conductOr: (list: string[]) => list.join(' или '),
+    serviceIn: (force: string) => `службу в формировании «${force}»`,
+    knownSpan: (article: string, span: string) => `${article} (${span})`,
+    uncertainBoundary: (article: string, on: string, span: string) =>
+      `${article}: дата ${on} попадает в неточную границу действия редакции (${span}); она могла действовать или нет, поэтому приведены все возможные редакции.`,
+    textUnread: (article: string, on: string) =>
+      `${article}: текст, действовавший на ${on}, не прочитан; статья действовала, но наказания по ней неизвестны.`,
+    notOfficialText: (article: string, from: string) =>
+      `${article}: официальный текст не прочитан; его содержание известно из ${from}.`,
+    officialStatements: 'официальных заявлений',
+    reports: 'сообщений',
+    lenientUnknown: (article: string, from: string, why: 'text-unknown' | 'disputed' | 'no-term') =>
+      `${article}: неизвестно, мягче ли более поздняя редакция, действующая с ${from}: ${
+        {
+          'text-unknown': 'её текст не прочитан',
+          disputed: 'источники расходятся в сроке',
+          'no-term': 'срок лишения свободы не указан',
+        }[why]
+      }.`,
+    penaltiesUnknown: (article: string) => `${article}: наказания неизвестны.`,
+    categoryUnknown: (article: string) => `${article}: в прочитанных источниках не указана категория преступления.`,
+    sourcesDisagree: (penalty: string, values: string[]) => `Источники расходятся (${penalty}): ${values.join('; ')}.`,
+    disagreeValue: (value: string, article: string, publishers: string) => `${value} (${article}; ${publishers})`,
+    versionSources: 'источники редакции',
+    practiceUndocumented: (country: string) =>
+      `Практика уголовного преследования (${country}) в наборе данных не описана.`,
+    noStance: (country: string, notes: number) =>
+      `В наборе ${notes} ${plural(notes, 'заметка', 'заметки', 'заметок')} о практике (${country}), но ни в одной не сказано, преследуют ли за это.`,
+  },
   caveats: 'Оговорки',
   caveatList: [
     'Справочник по открытым источникам, а не юридическая консультация: обратитесь к юристу соответствующей страны.',
