@@ -70,8 +70,11 @@ export function etagOf(rev: Revision, req: FastifyRequest): string {
   let h = recentTags.get(input);
   if (h === undefined) {
     h = createHash('sha1').update(input).digest('base64url').slice(0, 16);
-    if (recentTags.size >= RECENT_TAGS_MAX) recentTags.clear();
-    recentTags.set(input, h);
+    // Long URLs are hashed each time, so that the map stays small (10,000 entries of at most 512 characters).
+    if (input.length <= 512) {
+      if (recentTags.size >= RECENT_TAGS_MAX) recentTags.clear();
+      recentTags.set(input, h);
+    }
   }
   return `W/"${rev.revision}-${h}"`;
 }

@@ -3,10 +3,24 @@
 import Negotiator from 'negotiator';
 
 /** The types of `produces` the header accepts, best first (q, then specificity, then order). */
-function acceptable(header: string | undefined, produces: readonly string[]): string[] {
-  if (!header || header.trim() === '') return [...produces];
-  return new Negotiator({ headers: { accept: header } }).mediaTypes([...produces]);
+function acceptable(header: string | undefined, produces: readonly string[]): readonly string[] {
+  if (!header || header.trim() === '') return produces;
+  // Every request is negotiated twice (406 or not, then the representation for the ETag), and clients send a few
+  // Accept headers over and over: the answers for recent ones are remembered. Bounded; emptied when full.
+  // Only short headers are kept, so the memory this takes stays small whatever clients send.
+  if (header.length > 200) return new Negotiator({ headers: { accept: header } }).mediaTypes([...produces]);
+  const key = `${header}\n${produces.join(',')}`;
+  let types = recent.get(key);
+  if (!types) {
+    types = new Negotiator({ headers: { accept: header } }).mediaTypes([...produces]);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(key, types);
+  }
+  return types;
 }
+
+const RECENT_MAX = 1000;
+const recent = new Map<string, string[]>();
 
 export function accepts(header: string | undefined, produces: readonly string[]): boolean {
   return acceptable(header, produces).length > 0;
