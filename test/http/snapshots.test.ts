@@ -5,7 +5,9 @@
 // importer alternates two revisions of the fixture that differ by one Kyrgyz ruling (test/fixtures/two.ts).
 import t from 'tap';
 import { buildApp } from '../../src/app.js';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase, type ReadSession } from '../../src/db/client.js';
+import { cases } from '../../src/db/schema/index.js';
+import { fixtureDataset } from '../fixtures/dataset.js';
 import { importDataDir } from '../../src/data/import.js';
 import { checkEveryResponse, freshDatabaseUrl } from '../helper.js';
 import { twoFixtures } from '../fixtures/two.js';
@@ -84,5 +86,73 @@ if (!url) {
     t.equal(mislabelled, 0, `${twoStatement} answers of two statements, each labelled with the revision it states`);
     t.ok(retried < answers / 2, 'most answers were served');
     t.equal(seen.size, 2, 'both revisions were served during the run');
+  });
+}
+
+// The same refusal, forced: the second of an answer's two statements is made to report another revision than the
+// first (as when an import commits between them), and a statement that reads no revision (a query outside queryRows).
+if (url) {
+  t.test('an answer whose statements read two revisions, or one that read none, is a 503, never served', async (t) => {
+    const base = await fixtureDataset(t);
+    const dbUrl = await freshDatabaseUrl(t, url);
+    const real = await openDatabase({ databaseUrl: dbUrl, poolMax: 4 });
+    t.teardown(() => real.close());
+    const { migrateDatabase } = await import('../../src/db/migrate.js');
+    await migrateDatabase(real);
+    await importDataDir(real.writeDb, base);
+    let tamper: ((db: typeof real.db, session: ReadSession) => Promise<void>) | undefined;
+    const database: typeof real = {
+      ...real,
+      pinned: (fn) =>
+        real.pinned(async (db, session) => {
+          const out = await fn(db, session);
+          await tamper?.(db, session);
+          return out;
+        }),
+    };
+    const app = await buildApp({
+      config: { logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, responseCacheMb: 0 },
+      database,
+      logger: false,
+    });
+    checkEveryResponse(app);
+    t.teardown(() => app.close());
+    const u = '/v1/countries/KG/consequences?conduct=armed-conflict-participation&date=2023-01-01';
+    const problem = {
+      type: '/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      instance: u,
+    };
+
+    const served = await app.inject(u);
+    t.equal(served.statusCode, 200, 'untouched: served');
+
+    tamper = async (_db, session) => {
+      t.equal(session.revisions.length, 2, 'the answer took two statements');
+      session.revisions[1] = { ...session.revisions[1]!, seq: (session.revisions[1]!.seq ?? 0) + 1 };
+    };
+    const torn = await app.inject(u);
+    t.equal(torn.statusCode, 503);
+    t.equal(torn.headers['retry-after'], '1');
+    t.equal(torn.headers.etag, undefined, 'no ETag on the refusal');
+    t.strictSame(torn.json(), {
+      ...problem,
+      detail: 'a new dataset was imported while this answer was computed; retry',
+    });
+
+    // A drizzle query through the request's handle reads no revision: counted, and the answer refused.
+    tamper = async (db) => {
+      await db.select({ id: cases.id }).from(cases).limit(1);
+    };
+    const unread = await app.inject(u);
+    t.equal(unread.statusCode, 503);
+    t.strictSame(unread.json(), {
+      ...problem,
+      detail: 'this answer could not be tied to one dataset revision; retry',
+    });
+
+    tamper = undefined;
+    t.equal((await app.inject(u)).statusCode, 200, 'served again');
   });
 }
