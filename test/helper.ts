@@ -33,24 +33,15 @@ export async function freshDatabaseUrl(t: Teardown, url: string, template?: stri
   return testUrl.toString();
 }
 
-/** A fresh, migrated, empty database; dropped on teardown. */
+/** A fresh, migrated, empty database; dropped on teardown. Copied, like loadedDatabase's, from a migrated empty
+ * database made once per content of the migrations and the database code (PGlite's initdb and the migrations cost
+ * more than a copy, in every file that imports a fixture). */
 export async function freshDatabase(t: Teardown): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({});
-    await migrateDatabase(database);
-    t.teardown(() => database.close());
-    return database;
-  }
-  const testUrl = await freshDatabaseUrl(t, url);
-  const database = await openDatabase({ databaseUrl: testUrl, poolMax: 4 });
-  await migrateDatabase(database);
-  t.teardown(() => database.close());
-  return database;
+  return copiedDatabase(t, 'empty', await cacheKey(['migrations', 'src/db']), () => Promise.resolve());
 }
 
-/** What a loaded database depends on: data/, the migrations, and the code that turns the files into rows. */
-async function loadedKey(): Promise<string> {
+/** A hash of the files under `dirs`: what a cached database made from them depends on. */
+async function cacheKey(dirs: readonly string[]): Promise<string> {
   const { createHash } = await import('node:crypto');
   const { readdir, readFile } = await import('node:fs/promises');
   const path = await import('node:path');
@@ -67,10 +58,12 @@ async function loadedKey(): Promise<string> {
           .update('\0');
     }
   };
-  for (const dir of ['data', 'migrations', 'src/data', 'src/db', 'src/text', 'src/domain', 'src/rules'])
-    await walk(dir);
+  for (const dir of dirs) await walk(dir);
   return hash.digest('hex').slice(0, 16);
 }
+
+/** What a loaded database depends on: data/, the migrations, and the code that turns the files into rows. */
+const LOADED_FROM = ['data', 'migrations', 'src/data', 'src/db', 'src/text', 'src/domain', 'src/rules'] as const;
 
 /**
  * A migrated database holding data/, made once per content of data/, the migrations and the import code, then
@@ -79,32 +72,54 @@ async function loadedKey(): Promise<string> {
  * suite's time; a copy costs a fraction, and every file still gets a database of its own.
  */
 export async function loadedDatabase(t: Teardown): Promise<Database> {
-  const key = await loadedKey();
+  return copiedDatabase(t, 'loaded', await cacheKey(LOADED_FROM), async (database) => {
+    await importDataDir(database.writeDb, 'data');
+  });
+}
+
+const CACHE = 'node_modules/.cache/ca-law-tests';
+
+/**
+ * A database of its own for the caller, copied from a migrated database that `fill` filled: made once per `kind` and
+ * `key` (a dump on PGlite, a template database on PostgreSQL), dropped on teardown.
+ */
+async function copiedDatabase(
+  t: Teardown,
+  kind: 'empty' | 'loaded',
+  key: string,
+  fill: (database: Database) => Promise<void>,
+): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const { mkdir, readFile, rename, writeFile } = await import('node:fs/promises');
-    const file = `node_modules/.cache/ca-law-tests/pglite-${key}.tar`;
+    const { mkdir, readdir, readFile, rename, rm, writeFile } = await import('node:fs/promises');
+    const file = `${CACHE}/pglite-${kind}-${key}.tar`;
     const dump = await readFile(file).catch(() => undefined);
     if (dump) {
       const database = await openDatabase({ pgliteLoad: new Blob([dump]) });
       t.teardown(() => database.close());
       return database;
     }
-    const database = await freshDatabase(t);
-    await importDataDir(database.writeDb, 'data');
+    const database = await openDatabase({});
+    t.teardown(() => database.close());
+    await migrateDatabase(database);
+    await fill(database);
     const { dumpPglite } = await import('../src/db/client.js');
     const tar = Buffer.from(await (await dumpPglite(database)!).arrayBuffer());
-    await mkdir('node_modules/.cache/ca-law-tests', { recursive: true });
+    await mkdir(CACHE, { recursive: true });
     const tmp = `${file}.${process.pid}`;
     await writeFile(tmp, tar);
     await rename(tmp, file);
-    // Dumps of other contents are of no further use here.
-    const { readdir, rm } = await import('node:fs/promises');
-    for (const f of await readdir('node_modules/.cache/ca-law-tests'))
-      if (f.endsWith('.tar') && !f.includes(key)) await rm(`node_modules/.cache/ca-law-tests/${f}`, { force: true });
+    // Dumps of other contents of this kind (and those of the older naming) are of no further use here.
+    for (const f of await readdir(CACHE))
+      if (
+        (f.startsWith(`pglite-${kind}-`) && f.endsWith('.tar') && !f.includes(key)) ||
+        /^pglite-[0-9a-f]+\.tar$/.test(f)
+      )
+        await rm(`${CACHE}/${f}`, { force: true });
     return database;
   }
-  const template = `ca_law_tpl_${key}`;
+  const prefix = kind === 'loaded' ? 'ca_law_tpl_' : 'ca_law_empty_';
+  const template = `${prefix}${key}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -117,7 +132,7 @@ export async function loadedDatabase(t: Teardown): Promise<Database> {
         if (!(await exists())) {
           // Keep the newest few (other checkouts on this server may be using theirs), drop the rest.
           const old = await admin.query(
-            "select datname from pg_database where datname like 'ca\\_law\\_tpl\\_%' order by oid desc offset 4",
+            `select datname from pg_database where datname like '${prefix.replaceAll('_', '\\_')}%' order by oid desc offset 4`,
           );
           for (const r of old.rows as { datname: string }[])
             await admin.query(`drop database if exists ${r.datname} with (force)`);
@@ -128,7 +143,7 @@ export async function loadedDatabase(t: Teardown): Promise<Database> {
           buildUrl.pathname = `/${building}`;
           const db = await openDatabase({ databaseUrl: buildUrl.toString(), poolMax: 2 });
           await migrateDatabase(db);
-          await importDataDir(db.writeDb, 'data');
+          await fill(db);
           await db.close();
           await admin.query(`alter database ${building} rename to ${template}`);
         }
