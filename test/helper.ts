@@ -33,24 +33,48 @@ export async function freshDatabaseUrl(t: Teardown, url: string, template?: stri
   return testUrl.toString();
 }
 
-/** A fresh, migrated, empty database; dropped on teardown. */
-export async function freshDatabase(t: Teardown): Promise<Database> {
+const CACHE = 'node_modules/.cache/ca-law-tests';
+type Kind = 'empty' | 'loaded';
+
+/** How each kind of cached database is made: the directories it depends on, and what fills the migrated database. */
+const KINDS: Record<Kind, { from: readonly string[]; fill: (database: Database) => Promise<void> }> = {
+  empty: { from: ['migrations', 'src/db'], fill: () => Promise.resolve() },
+  loaded: {
+    from: ['data', 'migrations', 'src/data', 'src/db', 'src/text', 'src/domain', 'src/rules'],
+    fill: async (database) => {
+      await importDataDir(database.writeDb, 'data');
+    },
+  },
+};
+
+/** A fresh, migrated, empty database; dropped on teardown. Copied, like loadedDatabase's, from a migrated empty
+ * database made once per content of the migrations and the database code (PGlite's initdb and the migrations cost
+ * more than a copy, in every file that imports a fixture). */
+export function freshDatabase(t: Teardown): Promise<Database> {
+  return copiedDatabase(t, 'empty');
+}
+
+/**
+ * A migrated database holding data/, made once per content of data/, the migrations and the import code, then
+ * copied for each test file: on PGlite from a dump of the data directory (node_modules/.cache/ca-law-tests), on
+ * PostgreSQL from a template database (ca_law_tpl_<key>). Importing the real data in every file cost most of the
+ * suite's time; a copy costs a fraction, and every file still gets a database of its own.
+ */
+export function loadedDatabase(t: Teardown): Promise<Database> {
+  return copiedDatabase(t, 'loaded');
+}
+
+async function copiedDatabase(t: Teardown, kind: Kind): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({});
-    await migrateDatabase(database);
-    t.teardown(() => database.close());
-    return database;
-  }
-  const testUrl = await freshDatabaseUrl(t, url);
-  const database = await openDatabase({ databaseUrl: testUrl, poolMax: 4 });
-  await migrateDatabase(database);
+  const database = url
+    ? await openDatabase({ databaseUrl: await copiedDatabaseUrl(t, url, kind), poolMax: 4 })
+    : await openDatabase({ pgliteLoad: await pgliteDump(kind) });
   t.teardown(() => database.close());
   return database;
 }
 
-/** What a loaded database depends on: data/, the migrations, and the code that turns the files into rows. */
-async function loadedKey(): Promise<string> {
+/** A hash of the files under `dirs`: what a cached database made from them depends on. */
+async function cacheKey(dirs: readonly string[]): Promise<string> {
   const { createHash } = await import('node:crypto');
   const { readdir, readFile } = await import('node:fs/promises');
   const path = await import('node:path');
@@ -67,44 +91,51 @@ async function loadedKey(): Promise<string> {
           .update('\0');
     }
   };
-  for (const dir of ['data', 'migrations', 'src/data', 'src/db', 'src/text', 'src/domain', 'src/rules'])
-    await walk(dir);
+  for (const dir of dirs) await walk(dir);
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * A migrated database holding data/, made once per content of data/, the migrations and the import code, then
- * copied for each test file: on PGlite from a dump of the data directory (node_modules/.cache/ca-law-tests), on
- * PostgreSQL from a template database (ca_law_tpl_<key>). Importing the real data in every file cost most of the
- * suite's time; a copy costs a fraction, and every file still gets a database of its own.
+ * PGlite's data directory of a migrated database of `kind` (empty, or holding data/) as a tar, for
+ * openDatabase({ pgliteLoad }): made once per content of what it depends on, and kept in node_modules/.cache.
  */
-export async function loadedDatabase(t: Teardown): Promise<Database> {
-  const key = await loadedKey();
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const { mkdir, readFile, rename, writeFile } = await import('node:fs/promises');
-    const file = `node_modules/.cache/ca-law-tests/pglite-${key}.tar`;
-    const dump = await readFile(file).catch(() => undefined);
-    if (dump) {
-      const database = await openDatabase({ pgliteLoad: new Blob([dump]) });
-      t.teardown(() => database.close());
-      return database;
-    }
-    const database = await freshDatabase(t);
-    await importDataDir(database.writeDb, 'data');
+export async function pgliteDump(kind: Kind): Promise<Blob> {
+  const { mkdir, readdir, readFile, rename, rm, writeFile } = await import('node:fs/promises');
+  const key = await cacheKey(KINDS[kind].from);
+  const file = `${CACHE}/pglite-${kind}-${key}.tar`;
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return new Blob([cached]);
+  const database = await openDatabase({});
+  let dump: Blob;
+  try {
+    await migrateDatabase(database);
+    await KINDS[kind].fill(database);
     const { dumpPglite } = await import('../src/db/client.js');
-    const tar = Buffer.from(await (await dumpPglite(database)!).arrayBuffer());
-    await mkdir('node_modules/.cache/ca-law-tests', { recursive: true });
-    const tmp = `${file}.${process.pid}`;
-    await writeFile(tmp, tar);
-    await rename(tmp, file);
-    // Dumps of other contents are of no further use here.
-    const { readdir, rm } = await import('node:fs/promises');
-    for (const f of await readdir('node_modules/.cache/ca-law-tests'))
-      if (f.endsWith('.tar') && !f.includes(key)) await rm(`node_modules/.cache/ca-law-tests/${f}`, { force: true });
-    return database;
+    dump = await dumpPglite(database)!;
+  } finally {
+    await database.close();
   }
-  const template = `ca_law_tpl_${key}`;
+  await mkdir(CACHE, { recursive: true });
+  const tmp = `${file}.${process.pid}`;
+  await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
+  await rename(tmp, file);
+  // Dumps of other contents of this kind (and those of the older naming) are of no further use here.
+  for (const f of await readdir(CACHE))
+    if (
+      (f.startsWith(`pglite-${kind}-`) && f.endsWith('.tar') && !f.includes(key)) ||
+      /^pglite-[0-9a-f]+\.tar$/.test(f)
+    )
+      await rm(`${CACHE}/${f}`, { force: true });
+  return dump;
+}
+
+/**
+ * On the PostgreSQL server of `url`: the URL of a new database copied from a template database of `kind` (empty, or
+ * holding data/), made once per content of what it depends on; dropped on teardown.
+ */
+export async function copiedDatabaseUrl(t: Teardown, url: string, kind: Kind): Promise<string> {
+  const prefix = kind === 'loaded' ? 'ca_law_tpl_' : 'ca_law_empty_';
+  const template = `${prefix}${await cacheKey(KINDS[kind].from)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -117,7 +148,7 @@ export async function loadedDatabase(t: Teardown): Promise<Database> {
         if (!(await exists())) {
           // Keep the newest few (other checkouts on this server may be using theirs), drop the rest.
           const old = await admin.query(
-            "select datname from pg_database where datname like 'ca\\_law\\_tpl\\_%' order by oid desc offset 4",
+            `select datname from pg_database where datname like '${prefix.replaceAll('_', '\\_')}%' order by oid desc offset 4`,
           );
           for (const r of old.rows as { datname: string }[])
             await admin.query(`drop database if exists ${r.datname} with (force)`);
@@ -128,7 +159,7 @@ export async function loadedDatabase(t: Teardown): Promise<Database> {
           buildUrl.pathname = `/${building}`;
           const db = await openDatabase({ databaseUrl: buildUrl.toString(), poolMax: 2 });
           await migrateDatabase(db);
-          await importDataDir(db.writeDb, 'data');
+          await KINDS[kind].fill(db);
           await db.close();
           await admin.query(`alter database ${building} rename to ${template}`);
         }
@@ -139,10 +170,7 @@ export async function loadedDatabase(t: Teardown): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const testUrl = await freshDatabaseUrl(t, url, template);
-  const database = await openDatabase({ databaseUrl: testUrl, poolMax: 4 });
-  t.teardown(() => database.close());
-  return database;
+  return freshDatabaseUrl(t, url, template);
 }
 
 /**

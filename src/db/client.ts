@@ -76,7 +76,8 @@ export interface DatabaseOptions {
   readUrl?: string | undefined;
   pgliteDir?: string | undefined;
   /** An embedded database to start from (a dump of PGlite's data directory, as dumpPglite() makes): the tests load a
-   * migrated and imported dataset this way instead of importing it again in every file. */
+   * migrated and imported dataset this way instead of importing it again in every file. With pgliteDir, the dump is
+   * written into that folder, which must be new or empty. */
   pgliteLoad?: Blob | undefined;
   poolMax?: number;
   /** Cancel any statement running longer than this (ms); 0 or absent: no limit. */
@@ -167,9 +168,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // so a bulk import left 128 MiB of it resident for a dataset of a few MiB (pages outside the buffers are read from
   // its in-memory or local file system, not from a disk).
   const options = { extensions, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+  const load = opts.pgliteLoad ? { loadDataDir: opts.pgliteLoad } : {};
   const client = opts.pgliteDir
-    ? new PGlite(opts.pgliteDir, options)
-    : new PGlite({ ...options, ...(opts.pgliteLoad ? { loadDataDir: opts.pgliteLoad } : {}) });
+    ? new PGlite(opts.pgliteDir, { ...options, ...load })
+    : new PGlite({ ...options, ...load });
   for (const method of ['query', 'exec'] as const) {
     const original = client[method].bind(client) as (...a: unknown[]) => Promise<never>;
     (client as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {

@@ -1,5 +1,8 @@
 // A restart on an unchanged data folder: recognised from the files' bytes (the same revision loadDataset computes),
-// one query and no import; a server started twice on one PGLITE_DIR imports only the first time.
+// one query and no import; a server started twice on one PGLITE_DIR imports only the first time. The restarts use the
+// small fixture (test/fixtures/dataset.ts): what they test is whether a folder is imported, not what it holds, and
+// importing data/ twice cost most of this file's time. Each PGLITE_DIR starts as a copy of a migrated empty database
+// (test/helper.ts pgliteDump): PGlite's initdb into a folder took seconds more.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,8 @@ import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision, folderRevision } from '../../src/data/revision.js';
 import { openDatabase, queryRows } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
+import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { pgliteDump } from '../helper.js';
 
 async function tempDir(t: { teardown(fn: () => unknown): void }): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ca-law-start-'));
@@ -40,16 +45,20 @@ t.test('the folder revision from bytes alone is the revision of the loaded datas
 
 t.test('importIfChanged on an unchanged PGlite folder: one statement, nothing imported', async (t) => {
   const dir = await tempDir(t);
+  let seed: Blob | undefined = await pgliteDump('empty');
   const open = async () => {
-    const database = await openDatabase({ pgliteDir: dir });
+    const database = await openDatabase({ pgliteDir: dir, pgliteLoad: seed });
+    seed = undefined;
     await migrateDatabase(database);
     return database;
   };
+  const data = await fixtureDataset(t);
+  const fixture = fixtureData();
   let database = await open();
-  const first = await importIfChanged(database.writeDb, 'data');
+  const first = await importIfChanged(database.writeDb, data);
   t.equal(first.imported, true);
   const cases = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from cases`))[0]!.n;
-  t.ok(cases > 0);
+  t.equal(cases, fixture.kg.cases.cases!.length + fixture.uz.cases.cases!.length, "the fixture's cases imported");
   await database.close();
 
   database = await open();
@@ -61,7 +70,7 @@ t.test('importIfChanged on an unchanged PGlite folder: one statement, nothing im
     '../../src/data/load.js': { ...load, loadDataset: (dir: string) => ((loads += 1), load.loadDataset(dir)) },
   });
   const before = database.statements();
-  const second = await mocked.importIfChanged(database.writeDb, 'data');
+  const second = await mocked.importIfChanged(database.writeDb, data);
   t.equal(database.statements() - before, 1, 'one statement: the latest revision');
   t.equal(loads, 0, 'the data folder was not loaded');
   t.same(second, { revision: first.revision, changed: false, counts: first.counts, imported: false });
@@ -93,11 +102,13 @@ function startServer(env: Record<string, string>): Promise<string[]> {
 
 t.test('a server started twice on one PGLITE_DIR imports the first time only', async (t) => {
   const dir = await tempDir(t);
+  const data = await fixtureDataset(t);
+  await (await openDatabase({ pgliteDir: dir, pgliteLoad: await pgliteDump('empty') })).close();
   const messages = (lines: string[]) =>
     lines.map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg: string }).msg : l));
-  const first = messages(await startServer({ PGLITE_DIR: dir }));
+  const first = messages(await startServer({ PGLITE_DIR: dir, DATA_DIR: data }));
   t.ok(first.includes('dataset imported'), 'the first start imports');
-  const second = messages(await startServer({ PGLITE_DIR: dir }));
+  const second = messages(await startServer({ PGLITE_DIR: dir, DATA_DIR: data }));
   t.ok(second.includes('dataset unchanged: not imported again'), 'the second start says it did not import');
   t.notOk(second.includes('dataset imported'));
 });

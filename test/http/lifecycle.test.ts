@@ -4,7 +4,23 @@ import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } 
 import type { Readable } from 'node:stream';
 import http from 'node:http';
 import t from 'tap';
-import { buildTestApp, freshDatabaseUrl } from '../helper.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/db/client.js';
+import { buildTestApp, copiedDatabaseUrl, pgliteDump } from '../helper.js';
+
+/**
+ * A PGLITE_DIR holding data/ already, for a spawned server: seeded from the cached dump (test/helper.ts). The server's
+ * start-up import then finds the revision unchanged, as on a restart, instead of importing data/ (which cost most of
+ * this file's time); what is tested here comes after the start.
+ */
+async function loadedPgliteDir(t: { teardown(fn: () => unknown): void }): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ca-law-lifecycle-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await (await openDatabase({ pgliteDir: dir, pgliteLoad: await pgliteDump('loaded') })).close();
+  return dir;
+}
 
 /** A GET on its own connection (no keep-alive); a connection error is an answer too (status 0 and its code). */
 function get(url: string): Promise<{ status: number; body: string; error?: string; complete: boolean }> {
@@ -53,13 +69,15 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     PORT: '0',
     LOG_LEVEL: 'info',
     MAX_EVENT_LOOP_DELAY_MS: '0',
-    // On PostgreSQL the import is a release job by default; this fresh database needs its data.
+    // On PostgreSQL too the start-up import runs (and finds the database up to date).
     IMPORT_ON_START: 'true',
   };
   delete env.DATABASE_URL;
   // The test runner's loaders are not the server's.
   delete env.NODE_OPTIONS;
-  if (process.env.DATABASE_URL) env.DATABASE_URL = await freshDatabaseUrl(t, process.env.DATABASE_URL);
+  // On PostgreSQL, a copy of the template database holding data/ (test/helper.ts).
+  if (process.env.DATABASE_URL) env.DATABASE_URL = await copiedDatabaseUrl(t, process.env.DATABASE_URL, 'loaded');
+  else env.PGLITE_DIR = await loadedPgliteDir(t);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -150,6 +168,7 @@ t.test('npm start: a supervisor that signals npm stops the server too (no orphan
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
+  env.PGLITE_DIR = await loadedPgliteDir(t);
   const npm = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => npm.kill('SIGKILL'));
   const started = listeningUrl(npm);
