@@ -42,7 +42,7 @@ if (!url) {
     let importing = true;
     const imports = (async () => {
       // The fixture imports in a fraction of a second: many imports, so that answers straddle some of them.
-      for (let i = 0; i < 16; i++) await importDataDir(importer.writeDb, i % 2 === 0 ? other : base);
+      for (let i = 0; i < 8; i++) await importDataDir(importer.writeDb, i % 2 === 0 ? other : base);
       importing = false;
     })();
     const seen = new Set<string>();
