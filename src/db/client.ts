@@ -49,8 +49,8 @@ function boundTo(one: Db, session: ReadSession): Db {
 }
 
 export interface Database {
-  /** Reads: inside pinned(), the request's read handle; elsewhere the read pool (replicas when DATABASE_READ_URL is
-   * set). */
+  /** Reads outside a request's pinned handle: the read pool (replicas when DATABASE_READ_URL is set). A data route
+   * reads through the handle pinned() gives it instead (request.db, see app.ts). */
   readonly db: Db;
   /** Writes (migrations, imports): always the primary. */
   readonly writeDb: Db;
