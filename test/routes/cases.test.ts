@@ -3,18 +3,14 @@
 // outcomes and sentences (prison, suspended, a fine) and an event. Paging both ways, each filter, a whole record, bad
 // input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/cases-data.test.ts.
 import t from 'tap';
-import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { KG_MORE_CASES, richer } from '../fixtures/richer.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
 const dir = await fixtureDataset(t, richer);
 const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
 
-const base = fixtureData();
-function src(id: string) {
-  const s = [...base.sources.sources, ...(base.kg.sources?.sources ?? [])].find((x) => x.id === id)!;
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
-}
+const src = (id: string) => sourceRef(id);
 const get = async (url: string) => {
   const res = await app.inject(url);
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);

@@ -7,7 +7,7 @@ import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
 import { SERVICE_CONDUCTS } from '../../src/rules/law.js';
 import { parseCsv } from '../csv.js';
-import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { KG_MORE_CASES, UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';
 import { applicableOf, servedOf } from '../fixtures/oracle.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
@@ -17,12 +17,7 @@ const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_60
 const ds = await loadDataset(dir);
 const revision = datasetRevision(ds);
 
-const base = fixtureData();
-const allSources = [...base.sources.sources, ...(base.kg.sources?.sources ?? [])];
-function src(id: string) {
-  const s = allSources.find((x) => x.id === id)!;
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
-}
+const src = (id: string) => sourceRef(id);
 
 const KG_CC_2020 = { id: 'kg-cc-2020', title: 'Fixture Criminal Code of Kyrgyzstan' };
 const REF = {

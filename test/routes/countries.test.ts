@@ -2,18 +2,14 @@
 // 5 provisions, 5 cases), a code in any case, an unknown code. The base fixture's whole answers are in
 // fixture.test.ts; the real data/ in test/data/cases-data.test.ts.
 import t from 'tap';
-import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { richer } from '../fixtures/richer.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
 const dir = await fixtureDataset(t, richer);
 const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
 
-const base = fixtureData();
-function src(id: string) {
-  const s = base.sources.sources.find((x) => x.id === id)!;
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
-}
+const src = (id: string) => sourceRef(id);
 // KG: the 2017 and 2020 codes, the amending, repealing and amnesty acts; arts. 155 (2017), 30, 100, 101, 102;
 // A.A., B.B., D.D., E.E., F.F. UZ as in the base fixture.
 const KG = {

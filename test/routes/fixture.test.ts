@@ -6,20 +6,13 @@ import t from 'tap';
 import { checkDataset } from '../../src/data/check.js';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';
-import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { buildTestApp } from '../helper.js';
 
 const dir = await fixtureDataset(t);
 const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
-const fixture = fixtureData();
 
-/** A source as answers cite it: the fields of the fixture's record. */
-const allSources = [...fixture.sources.sources, ...(fixture.kg.sources?.sources ?? [])];
-function src(id: string) {
-  const s = allSources.find((x) => x.id === id);
-  if (!s) throw new Error(`no fixture source ${id}`);
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
-}
+const src = (id: string) => sourceRef(id);
 
 const metaRes = await app.inject('/v1/meta');
 const meta = metaRes.json() as { revision: string; importedAt: string };

@@ -4,7 +4,7 @@
 // here the single records, the filters, the pages, the counts, and bad input. The real data:
 // test/data/registry-data.test.ts.
 import t from 'tap';
-import { fixtureData, fixtureDataset, type DatasetFixture } from '../fixtures/dataset.js';
+import { fixtureData, fixtureDataset, type DatasetFixture, sourceRef } from '../fixtures/dataset.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';
 
 type Force = DatasetFixture['forces']['forces'][number];
@@ -97,11 +97,7 @@ const app = await buildTestApp(
 );
 const fixture = fixtureData();
 const allSources = [...fixture.sources.sources, ...fixture.kg.sources!.sources, RU_NGO];
-/** A source as records cite it. */
-function src(id: string) {
-  const s = allSources.find((x) => x.id === id)!;
-  return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, kind: s.kind };
-}
+const src = (id: string) => sourceRef(id, [RU_NGO]);
 const get = async (url: string, status = 200) => {
   const res = await app.inject(url);
   t.equal(res.statusCode, status, url);
