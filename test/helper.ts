@@ -211,30 +211,6 @@ export function checkEveryResponse(app: FastifyInstance): void {
   (app as unknown as { inject: typeof checked }).inject = checked;
 }
 
-/** A copy of data/ with the last Kyrgyz ruling removed (another revision), removed on teardown; with both datasets'
- * revisions and Kyrgyz case counts, for tests that import one while the app answers from the other. */
-export async function twoDatasets(t: Teardown): Promise<{ other: string; revisions: Map<string, number> }> {
-  const { cp, mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const path = await import('node:path');
-  const { parse, stringify } = await import('yaml');
-  const { loadDataset } = await import('../src/data/load.js');
-  const { datasetRevision } = await import('../src/data/revision.js');
-  const other = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
-  await cp('data', other, { recursive: true });
-  t.teardown(() => rm(path.dirname(other), { recursive: true, force: true }));
-  const kg = path.join(other, 'kg', 'cases.yaml');
-  const doc = parse(await readFile(kg, 'utf8'));
-  doc.cases.pop();
-  await writeFile(kg, stringify(doc));
-  const revisions = new Map<string, number>();
-  for (const dir of ['data', other]) {
-    const ds = await loadDataset(dir);
-    revisions.set(datasetRevision(ds), ds.countries.find((c) => c.dir === 'kg')!.cases.cases.length);
-  }
-  return { other, revisions };
-}
-
 /** Each URL answers a 400 problem whose `errors` name the parameter given beside it. */
 export async function expectBadParameters(
   t: Pick<typeof tap, 'equal' | 'ok'>,
