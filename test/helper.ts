@@ -226,3 +226,16 @@ export async function expectBadParameters(
     );
   }
 }
+
+/**
+ * The environment for a child process a test starts (a server, the data check), without line coverage. The test
+ * runner's coverage hook reaches every child through NODE_OPTIONS, and a child under tsx runs modules that tsx has
+ * put on one line each: merged with the test process's coverage of the same files, that made whole files count as
+ * one covered statement, depending on which coverage file the report read last.
+ */
+export function childEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  out._TAPJS_PROCESSINFO_COVERAGE_ = '0';
+  return out;
+}

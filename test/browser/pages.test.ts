@@ -1,7 +1,8 @@
 // Real-browser tests of the pages: Debian's Chromium driven by playwright-core against the app on a loopback port.
 // Every main page in both languages passes axe-core with no serious or critical violation, no request leaves the
 // app's origin, the what-could-happen form gives the API's article and penalties, a ruling can be followed and the
-// language switched (and remembered). Screenshots go to test-artifacts/. Skipped only without Chromium outside CI.
+// language switched (and remembered). Screenshots go to test-artifacts/ (of the window; of the whole page with
+// SCREENSHOTS=full, which costs a few seconds of PNG encoding). Skipped only without Chromium outside CI.
 import t from 'tap';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ const FLAGS = [
   '--no-first-run',
 ];
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
+const FULL_PAGE = process.env.SCREENSHOTS === 'full';
 
 if (!existsSync(CHROMIUM) && !process.env.CI) {
   t.skip(`real-browser tests: ${CHROMIUM} is absent (apt-get install -y chromium), and CI is not set`, () => {});
@@ -85,7 +87,7 @@ async function run(): Promise<void> {
         t.equal(await page.getAttribute('html', 'lang'), lang, `${url}: lang`);
         t.equal(await page.locator('h1').count(), 1, `${url}: one h1`);
         await axe(url);
-        await page.screenshot({ path: new URL(`${name}-${lang}.png`, ARTIFACTS).pathname, fullPage: true });
+        await page.screenshot({ path: new URL(`${name}-${lang}.png`, ARTIFACTS).pathname, fullPage: FULL_PAGE });
       }
     }
   });

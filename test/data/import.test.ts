@@ -16,7 +16,7 @@ import { queryRows, type Db } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { datasetRevision } from '../../src/data/revision.js';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
-import { freshDatabase, loadedDatabase } from '../helper.js';
+import { childEnv, freshDatabase, loadedDatabase } from '../helper.js';
 
 /** The import's own bookkeeping: kept across imports, so not rewritten (dataset_revisions grows by one per change). */
 const BOOKKEEPING = ['dataset_revisions', 'record_hashes', 'record_changes'];
@@ -291,8 +291,8 @@ t.test('npm run data:check exits non-zero and names the file and path', async (t
       (doc) => (doc.cases[2].charges = [{ provision: 'kg-cc-2021-art-999', part: null }]),
     ),
   );
-  const run = promisify(execFile);
-  const err = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', dir]).then(
+  const run = (...args: string[]) => promisify(execFile)(process.execPath, args, { env: childEnv() });
+  const err = await run('--import', 'tsx', 'src/cli/data-check.ts', dir).then(
     () => null,
     (e: { code: number; stderr: string }) => e,
   );
@@ -302,6 +302,6 @@ t.test('npm run data:check exits non-zero and names the file and path', async (t
     err!.stderr,
     /data\/kg\/cases\.yaml: cases\[2\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999/,
   );
-  const ok = await run(process.execPath, ['--import', 'tsx', 'src/cli/data-check.ts', 'data']);
+  const ok = await run('--import', 'tsx', 'src/cli/data-check.ts', 'data');
   t.match(ok.stdout, /data: valid, revision [0-9a-f]{16}/);
 });

@@ -15,7 +15,7 @@ import { datasetRevision, folderRevision } from '../../src/data/revision.js';
 import { openDatabase, queryRows } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
-import { pgliteDump } from '../helper.js';
+import { childEnv, pgliteDump } from '../helper.js';
 
 async function tempDir(t: { teardown(fn: () => unknown): void }): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ca-law-start-'));
@@ -82,7 +82,7 @@ t.test('importIfChanged on an unchanged PGlite folder: one statement, nothing im
 /** Runs the server (as npm start does) until it listens, and returns its log lines. */
 function startServer(env: Record<string, string>): Promise<string[]> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    env: { ...childEnv(), PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

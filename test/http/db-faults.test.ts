@@ -188,10 +188,11 @@ async function run(adminUrl: string): Promise<void> {
     t.equal((await app2.inject('/v1/cases?country=KG&limit=5')).statusCode, 200, 'served before the partition');
     p2.blackhole();
     await new Promise((r) => setTimeout(r, REVISION_TTL_MS + 100)); // past the revision cache
+    let timer: NodeJS.Timeout | undefined;
     const answered = await Promise.race([
       app2.inject('/v1/cases?country=KG&limit=5').then((r) => r.statusCode),
-      new Promise<string>((r) => setTimeout(() => r('no answer within 15 s'), 15_000)),
-    ]);
+      new Promise<string>((r) => (timer = setTimeout(() => r('no answer within 15 s'), 15_000))),
+    ]).finally(() => clearTimeout(timer));
     t.equal(answered, 503, 'a 503 problem, not a hang');
   });
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/client.js';
-import { buildTestApp, copiedDatabaseUrl, pgliteDump } from '../helper.js';
+import { buildTestApp, childEnv, copiedDatabaseUrl, pgliteDump } from '../helper.js';
 
 /**
  * A PGLITE_DIR holding data/ already, for a spawned server: seeded from the cached dump (test/helper.ts). The server's
@@ -65,7 +65,7 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
   // Event-loop shedding is off here: PGlite answers on the event loop, so on a slow machine the queued comparisons
   // alone can trip it and turn drained requests into 503s. Shedding has its own test below; this one is about draining.
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    ...childEnv(),
     PORT: '0',
     LOG_LEVEL: 'info',
     MAX_EVENT_LOOP_DELAY_MS: '0',
@@ -73,8 +73,6 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     IMPORT_ON_START: 'true',
   };
   delete env.DATABASE_URL;
-  // The test runner's loaders are not the server's.
-  delete env.NODE_OPTIONS;
   // On PostgreSQL, a copy of the template database holding data/ (test/helper.ts).
   if (process.env.DATABASE_URL) env.DATABASE_URL = await copiedDatabaseUrl(t, process.env.DATABASE_URL, 'loaded');
   else env.PGLITE_DIR = await loadedPgliteDir(t);
@@ -161,13 +159,12 @@ t.test('a blocked event loop: data requests are shed with 503, probes answer, se
 
 t.test('npm start: a supervisor that signals npm stops the server too (no orphan left serving)', async (t) => {
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    ...childEnv(),
     PORT: '0',
     LOG_LEVEL: 'info',
     MAX_EVENT_LOOP_DELAY_MS: '0',
   };
   delete env.DATABASE_URL;
-  delete env.NODE_OPTIONS;
   env.PGLITE_DIR = await loadedPgliteDir(t);
   const npm = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   t.teardown(() => npm.kill('SIGKILL'));

@@ -104,11 +104,23 @@ function urlOf(op: Operation, path: Record<string, string>, query: [string, stri
 const LEAKS = /\bat [\w.<>]+ \(|\.ts:\d+|\bselect\b.*\bfrom\b|relation "|syntax error|pg_|node_modules/i;
 
 async function answer(url: string, h: Record<string, string>, method = 'GET', payload?: string) {
-  const res = await Promise.race([
-    app.inject({ method: method as 'GET', url, headers: headerSafe(h), ...(payload !== undefined ? { payload } : {}) }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in 10 s: ${url}`)), 10_000)),
-  ]);
-  return res;
+  // The timer is cleared once answered: left pending, the last one held the process open for 10 s after the tests.
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: headerSafe(h),
+        ...(payload !== undefined ? { payload } : {}),
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in 10 s: ${url}`)), 10_000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function checkAnswer(url: string, res: Awaited<ReturnType<typeof answer>>): void {
