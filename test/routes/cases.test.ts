@@ -1,7 +1,7 @@
 // The case list and case records on the richer fixture (test/fixtures/richer.ts): six rulings, five Kyrgyz and one
 // Uzbek, with every kind of date (decision, reported, inferred, not-after; day, month and year precision), several
 // outcomes and sentences (prison, suspended, a fine) and an event. Paging both ways, each filter, a whole record, bad
-// input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/cases-data.test.ts.
+// input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
 import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { KG_MORE_CASES, richer } from '../fixtures/richer.js';

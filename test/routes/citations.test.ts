@@ -1,7 +1,7 @@
 // The citation resolver and lineage on the richer fixture (test/fixtures/richer.ts), with one more link in the
 // concordance so that the lineage is followed through two steps: art. 155 of the 2017 Kyrgyz code -> art. 100 of the
 // 2020 code -> art. 102 (said here to succeed art. 100). Every provision of data/ found by its citation is checked in
-// test/data/provisions-data.test.ts.
+// test/data/answers/provisions.ts.
 import t from 'tap';
 import { parseCitation } from '../../src/queries/citations.js';
 import { fixtureDataset } from '../fixtures/dataset.js';

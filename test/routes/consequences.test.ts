@@ -1,7 +1,7 @@
 // The consequences query and the comparison on the richer fixture (test/fixtures/richer.ts): which version is in force
 // on which day (boundaries, a repeal, a predecessor code), the more lenient later law, disputed penalties, precedents,
 // the force question, CSV and bad input. The whole answers on the base fixture are in fixture.test.ts; what data/
-// says is checked in test/data/consequences-data.test.ts.
+// says is checked in test/data/answers/consequences.ts.
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';

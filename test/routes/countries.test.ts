@@ -1,6 +1,6 @@
 // The countries on the richer fixture (test/fixtures/richer.ts): the counts follow the records (KG: 5 instruments,
 // 5 provisions, 5 cases), a code in any case, an unknown code. The base fixture's whole answers are in
-// fixture.test.ts; the real data/ in test/data/cases-data.test.ts.
+// fixture.test.ts; the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
 import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { richer } from '../fixtures/richer.js';

@@ -1,7 +1,7 @@
 // Provisions, their versions and the instruments, on the richer fixture (test/fixtures/richer.ts): the version in
 // force on a date (an article added by an amending act and repealed, an unread text), the list's filters and pages,
 // the concordance (successorOf / succeededBy, replaces / replacedBy), a penalty the data marks as disputed, and bad
-// input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/provisions-data.test.ts.
+// input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/answers/provisions.ts.
 import t from 'tap';
 import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
 import { UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';

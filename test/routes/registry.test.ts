@@ -2,7 +2,7 @@
 // Kyrgyz practice note whose figures carry their own range, sentence, dispute, note, basis and sources (or inherit the
 // note's), and a Russian NGO source. The lists of the base fixture are whole answers in test/routes/fixture.test.ts;
 // here the single records, the filters, the pages, the counts, and bad input. The real data:
-// test/data/registry-data.test.ts.
+// test/data/answers/registry.ts.
 import t from 'tap';
 import { fixtureData, fixtureDataset, type DatasetFixture, sourceRef } from '../fixtures/dataset.js';
 import { buildTestApp, expectBadParameters } from '../helper.js';

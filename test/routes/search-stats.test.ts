@@ -1,6 +1,6 @@
 // Full-text search by stemmed English and Russian words, the q filter of lists, search as CSV and with fields, and
 // grouped case statistics (JSON and CSV), on the fixture with the spellings variant (test/fixtures/spellings.ts):
-// six cases, whose sentences are written out below. The real data: test/data/search-data.test.ts.
+// six cases, whose sentences are written out below. The real data: test/data/answers/search.ts.
 import t from 'tap';
 import { fixtureDataset } from '../fixtures/dataset.js';
 import { DOOLOTBEK, KUBANYCHBEK, RU_SOURCE, XALIKOV, withSpellings } from '../fixtures/spellings.js';

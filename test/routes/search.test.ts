@@ -2,7 +2,7 @@
 // folding (another script, each transliteration scheme, a prefix, a typo), every record kind, ranking past an unknown
 // word, phrases and exclusions, the country filter through citing records, paging, the case filters in any spelling
 // and their "did you mean", and the citation forms reports use. Each expected hit is written from the fixture record
-// it names; the rank (a float of ts_rank) is checked as an order only. The real data: test/data/search-data.test.ts.
+// it names; the rank (a float of ts_rank) is checked as an order only. The real data: test/data/answers/search.ts.
 import t from 'tap';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
 import {

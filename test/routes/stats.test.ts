@@ -1,7 +1,7 @@
 // Case statistics for charts on the richer fixture (test/fixtures/richer.ts): zero-filled groups (a year or a country
 // with no case is a row with 0), the statistics of every kind of sentence (prison, suspended, a fine), filters, and
 // the CSV (aligned cells, or one row per group and kind). The base fixture's whole answers are in fixture.test.ts;
-// the real data/ in test/data/cases-data.test.ts.
+// the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision } from '../../src/data/revision.js';

@@ -2,11 +2,9 @@
 // citations the records of data/ hold are found as people spell them, and the statistics add up to data/. The
 // behaviours themselves are tested on the fixture (test/routes/search.test.ts, search-stats.test.ts).
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { buildTestApp } from '../helper.js';
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
 const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
 const byId = new Map(allCases.map((k) => [k.id, k]));
 

@@ -1,9 +1,8 @@
 // Pinned facts: a sample of the forces registry's designations (data/forces.yaml), so that an accidental edit fails here.
 // Each value below was checked against the source the record cites; change it only with a new source.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
+import { ds } from '../dataset.js';
 
-const ds = await loadDataset('data');
 const forces = new Map(ds.forces.forces.map((f) => [f.id, f]));
 const sourceIds = new Set(ds.sources.flatMap((s) => s.data.sources.map((x) => x.id)));
 

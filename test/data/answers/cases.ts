@@ -3,11 +3,9 @@
 // behaviours (paging, filters, zero-filled groups, CSV, errors) are tested on the fixture in test/routes/cases.test.ts,
 // test/routes/stats.test.ts and test/routes/countries.test.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { buildTestApp } from '../helper.js';
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
 const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
 const get = async (url: string) => {
   const res = await app.inject(url);

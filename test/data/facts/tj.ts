@@ -1,9 +1,8 @@
 // Pinned facts for Tajikistan (round 3): verdicts, date kinds and disputes added from sources read.
 // Each value below was checked against the source the record cites; change it only with a new source.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
+import { ds } from '../dataset.js';
 
-const ds = await loadDataset('data');
 const tj = ds.countries.find((c) => c.dir === 'tj')!;
 const cases = new Map(tj.cases.cases.map((k) => [k.id, k]));
 const notes = new Map(tj.practice.practice.map((n) => [n.id, n]));

@@ -2,13 +2,11 @@
 // data/ is served, each statistic of data/ as the file gives it, the seed statement where it belongs. The behaviours
 // are tested on the fixture (test/routes/registry.test.ts, changes.test.ts, exports.test.ts).
 import t from 'tap';
-import { recordHashesOf } from '../../src/data/changes.js';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { buildTestApp } from '../helper.js';
+import { recordHashesOf } from '../../../src/data/changes.js';
+import { datasetRevision } from '../../../src/data/revision.js';
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
 const allCases = ds.countries.flatMap((c) => c.cases.cases);
 const notes = ds.countries.flatMap((c) => c.practice.practice.map((n) => ({ ...n, country: c.country.country.code })));
 const sources = ds.sources.flatMap((f) => f.data.sources);

@@ -1,9 +1,8 @@
 // Pinned facts for Kazakhstan records added in research round 3, so that an accidental edit of data/kz fails here.
 // Each value below was checked against the source the record cites; change it only with a new source.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
+import { ds } from '../dataset.js';
 
-const ds = await loadDataset('data');
 const kz = ds.countries.find((c) => c.dir === 'kz')!;
 const cases = new Map(kz.cases.cases.map((k) => [k.id, k]));
 const notes = new Map(kz.practice.practice.map((n) => [n.id, n]));

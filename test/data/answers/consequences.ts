@@ -3,15 +3,13 @@
 // The behaviours themselves (dates, versions, lex mitior, disputes, CSV, errors) are tested on the fixture in
 // test/routes/consequences.test.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { boundsOf } from '../../src/rules/dates.js';
-import { SERVICE_CONDUCTS } from '../../src/rules/law.js';
-import { applicableOf, servedOf } from '../fixtures/oracle.js';
-import { buildTestApp } from '../helper.js';
+import { datasetRevision } from '../../../src/data/revision.js';
+import { boundsOf } from '../../../src/rules/dates.js';
+import { SERVICE_CONDUCTS } from '../../../src/rules/law.js';
+import { applicableOf, servedOf } from '../../fixtures/oracle.js';
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
 const revision = datasetRevision(ds);
 
 /** What the dataset says applies, by the rules on its YAML (test/fixtures/oracle.ts). */

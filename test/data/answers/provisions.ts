@@ -3,11 +3,9 @@
 // The behaviours (dates, filters, pages, disputes, lineage) are tested on the fixture in test/routes/provisions.test.ts
 // and test/routes/citations.test.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { buildTestApp } from '../helper.js';
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
-const app = await buildTestApp(t);
-const ds = await loadDataset('data');
 const provisions = ds.countries.flatMap((c) =>
   c.law.provisions.map((p) => ({ ...p, country: c.country.country.code })),
 );

@@ -1,10 +1,8 @@
 // The pages on the real data/: what the page tests (test/pages/, on the fixture) cannot see. The disputed Kyrgyz
 // penalty as data/kg records it, and every country page of the five, in both languages, rendered from the real records.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { buildTestApp } from '../helper.js';
-
-const app = await buildTestApp(t);
+import { app } from './app.js';
+import { ds } from '../dataset.js';
 
 t.test(
   'the Kyrgyz participation penalty on 2024-06-01: every value the sources state, and the dispute said',
@@ -27,7 +25,6 @@ t.test(
 );
 
 t.test('every country page answers from the real records in both languages, its h1 naming the country', async (t) => {
-  const ds = await loadDataset('data');
   t.strictSame(ds.countries.map((c) => c.country.country.code).sort(), ['KG', 'KZ', 'TJ', 'TM', 'UZ']);
   for (const c of ds.countries)
     for (const prefix of ['', '/ru']) {
