@@ -100,15 +100,45 @@ async function cacheKey(dirs: readonly string[]): Promise<string> {
  * openDatabase({ pgliteLoad }): made once per content of what it depends on, and kept in node_modules/.cache.
  */
 export async function pgliteDump(kind: Kind): Promise<Blob> {
-  const { mkdir, readdir, readFile, rename, rm, writeFile } = await import('node:fs/promises');
+  const { mkdir, readFile, rm, stat } = await import('node:fs/promises');
   const key = await cacheKey(KINDS[kind].from);
   const file = `${CACHE}/pglite-${kind}-${key}.tar`;
-  const cached = await readFile(file).catch(() => undefined);
-  if (cached) return new Blob([cached]);
-  const database = await openDatabase({});
+  // One process builds a missing dump while the others wait for it (a directory made atomically is the lock): on a
+  // fresh clone every file starting at once had built the same dump, two at a time, for the first minute. A lock
+  // older than two minutes is taken to be left by a process that died.
+  await mkdir(CACHE, { recursive: true });
+  const lock = `${file}.lock`;
+  for (;;) {
+    const cached = await readFile(file).catch(() => undefined);
+    if (cached) return new Blob([cached]);
+    const locked = await mkdir(lock).then(
+      () => true,
+      () => false,
+    );
+    if (locked) break;
+    const age = await stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    if (age > 120_000) await rm(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    const cached = await readFile(file).catch(() => undefined);
+    if (cached) return new Blob([cached]);
+    return await buildPgliteDump(kind, key, file);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildPgliteDump(kind: Kind, key: string, file: string): Promise<Blob> {
+  const { mkdir, readdir, rename, rm, writeFile } = await import('node:fs/promises');
+  // The loaded database starts from the migrated empty one (its own dump), which spares a second initdb.
+  const database = await openDatabase(kind === 'empty' ? {} : { pgliteLoad: await pgliteDump('empty') });
   let dump: Blob;
   try {
-    await migrateDatabase(database);
+    if (kind === 'empty') await migrateDatabase(database);
     await KINDS[kind].fill(database);
     const { dumpPglite } = await import('../src/db/client.js');
     dump = await dumpPglite(database)!;
