@@ -1,7 +1,7 @@
 // The countries, cases and case statistics of the real data/ as the API serves them: each country's counts and gaps,
 // every case once with its date, charges and sentences as in the YAML, and the statistics counting every case. The
-// behaviours (paging, filters, zero-filled groups, CSV, errors) are tested on the fixture in test/routes/cases.test.ts,
-// test/routes/stats.test.ts and test/routes/countries.test.ts.
+// behaviours (paging, filters, zero-filled groups, CSV, errors) are tested on the fixture in test/routes/richer/cases.ts,
+// test/routes/richer/stats.ts and test/routes/richer/countries.ts.
 import t from 'tap';
 import { app } from './app.js';
 import { ds } from '../dataset.js';

@@ -1,7 +1,7 @@
 // What the consequences answers say on the real data/: the provisions in force for every country, conduct and a few
 // dates are the rules' own on the YAML, and the Kyrgyz articles the data records are served as the data has them.
 // The behaviours themselves (dates, versions, lex mitior, disputes, CSV, errors) are tested on the fixture in
-// test/routes/consequences.test.ts.
+// test/routes/richer/consequences.ts.
 import t from 'tap';
 import { datasetRevision } from '../../../src/data/revision.js';
 import { boundsOf } from '../../../src/rules/dates.js';

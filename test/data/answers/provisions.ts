@@ -1,6 +1,6 @@
 // The provisions, instruments and citations of the real data/ as the API serves them: every provision with its
 // versions, parts and penalties as in the YAML, found by the citation people write, with its concordance both ways.
-// The behaviours (dates, filters, pages, disputes, lineage) are tested on the fixture in test/routes/provisions.test.ts
+// The behaviours (dates, filters, pages, disputes, lineage) are tested on the fixture in test/routes/richer/provisions.ts
 // and test/routes/citations.test.ts.
 import t from 'tap';
 import { app } from './app.js';

@@ -1,6 +1,6 @@
 // Search, the case lookups, the citation resolver and case statistics on the REAL data/: the names, places and
 // citations the records of data/ hold are found as people spell them, and the statistics add up to data/. The
-// behaviours themselves are tested on the fixture (test/routes/search.test.ts, search-stats.test.ts).
+// behaviours themselves are tested on the fixture (test/routes/spellings/search.ts, search-stats.ts).
 import t from 'tap';
 import { app } from './app.js';
 import { ds } from '../dataset.js';

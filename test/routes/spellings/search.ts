@@ -4,7 +4,7 @@
 // and their "did you mean", and the citation forms reports use. Each expected hit is written from the fixture record
 // it names; the rank (a float of ts_rank) is checked as an order only. The real data: test/data/answers/search.ts.
 import t from 'tap';
-import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { fixtureData } from '../../fixtures/dataset.js';
 import {
   DOOLOTBEK,
   KG_ART_375,
@@ -13,12 +13,10 @@ import {
   UZ_ART_154_1,
   VOHIDZODA,
   XALIKOV,
-  withSpellings,
-} from '../fixtures/spellings.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
-import { SEARCH_TYPES } from '../../src/domain/search.js';
-
-const app = await buildTestApp(t, await fixtureDataset(t, withSpellings), { responseCacheMb: 0 });
+} from '../../fixtures/spellings.js';
+import { expectBadParameters } from '../../helper.js';
+import { SEARCH_TYPES } from '../../../src/domain/search.js';
+import { app } from './app.js';
 
 type Matched = { term: string; field: string; how: string; word: string };
 type Hit = {

@@ -3,16 +3,9 @@
 // the CSV (aligned cells, or one row per group and kind). The base fixture's whole answers are in fixture.test.ts;
 // the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { parseCsv } from '../csv.js';
-import { fixtureDataset } from '../fixtures/dataset.js';
-import { richer } from '../fixtures/richer.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
-
-const dir = await fixtureDataset(t, richer);
-const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
-const revision = datasetRevision(await loadDataset(dir));
+import { parseCsv } from '../../csv.js';
+import { expectBadParameters } from '../../helper.js';
+import { app, revision } from './app.js';
 
 const get = async (url: string) => {
   const res = await app.inject(url);

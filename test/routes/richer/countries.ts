@@ -2,12 +2,9 @@
 // 5 provisions, 5 cases), a code in any case, an unknown code. The base fixture's whole answers are in
 // fixture.test.ts; the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
-import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
-import { richer } from '../fixtures/richer.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
-
-const dir = await fixtureDataset(t, richer);
-const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
+import { sourceRef } from '../../fixtures/dataset.js';
+import { expectBadParameters } from '../../helper.js';
+import { app } from './app.js';
 
 const src = (id: string) => sourceRef(id);
 // KG: the 2017 and 2020 codes, the amending, repealing and amnesty acts; arts. 155 (2017), 30, 100, 101, 102;

@@ -2,13 +2,11 @@
 // grouped case statistics (JSON and CSV), on the fixture with the spellings variant (test/fixtures/spellings.ts):
 // six cases, whose sentences are written out below. The real data: test/data/answers/search.ts.
 import t from 'tap';
-import { fixtureDataset } from '../fixtures/dataset.js';
-import { DOOLOTBEK, KUBANYCHBEK, RU_SOURCE, XALIKOV, withSpellings } from '../fixtures/spellings.js';
-import { parseCsv } from '../csv.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
+import { DOOLOTBEK, KUBANYCHBEK, RU_SOURCE, XALIKOV } from '../../fixtures/spellings.js';
+import { parseCsv } from '../../csv.js';
+import { expectBadParameters } from '../../helper.js';
+import { app, revision } from './app.js';
 
-const app = await buildTestApp(t, await fixtureDataset(t, withSpellings), { responseCacheMb: 0 });
-const revision = (await app.inject('/v1/meta')).json().revision as string;
 const json = async (url: string) => {
   const res = await app.inject(url);
   t.equal(res.statusCode, 200, url);

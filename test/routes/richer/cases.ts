@@ -3,12 +3,10 @@
 // outcomes and sentences (prison, suspended, a fine) and an event. Paging both ways, each filter, a whole record, bad
 // input. Whole answers of the base fixture are in fixture.test.ts; the real data/ in test/data/answers/cases.ts.
 import t from 'tap';
-import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
-import { KG_MORE_CASES, richer } from '../fixtures/richer.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
-
-const dir = await fixtureDataset(t, richer);
-const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
+import { sourceRef } from '../../fixtures/dataset.js';
+import { KG_MORE_CASES } from '../../fixtures/richer.js';
+import { expectBadParameters } from '../../helper.js';
+import { app } from './app.js';
 
 const src = (id: string) => sourceRef(id);
 const get = async (url: string) => {

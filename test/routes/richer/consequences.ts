@@ -3,18 +3,15 @@
 // the force question, CSV and bad input. The whole answers on the base fixture are in fixture.test.ts; what data/
 // says is checked in test/data/answers/consequences.ts.
 import t from 'tap';
-import { loadDataset } from '../../src/data/load.js';
-import { datasetRevision } from '../../src/data/revision.js';
-import { SERVICE_CONDUCTS } from '../../src/rules/law.js';
-import { parseCsv } from '../csv.js';
-import { fixtureDataset, sourceRef } from '../fixtures/dataset.js';
-import { KG_MORE_CASES, UZ_DISPUTED_FINE, richer } from '../fixtures/richer.js';
-import { applicableOf, servedOf } from '../fixtures/oracle.js';
-import { buildTestApp, expectBadParameters } from '../helper.js';
+import { datasetRevision } from '../../../src/data/revision.js';
+import { SERVICE_CONDUCTS } from '../../../src/rules/law.js';
+import { parseCsv } from '../../csv.js';
+import { fixtureDataset, sourceRef } from '../../fixtures/dataset.js';
+import { KG_MORE_CASES, UZ_DISPUTED_FINE, richer } from '../../fixtures/richer.js';
+import { applicableOf, servedOf } from '../../fixtures/oracle.js';
+import { buildTestApp, expectBadParameters } from '../../helper.js';
+import { app, ds } from './app.js';
 
-const dir = await fixtureDataset(t, richer);
-const app = await buildTestApp(t, dir, { responseCacheMb: 0, revisionTtlMs: 3_600_000 });
-const ds = await loadDataset(dir);
 const revision = datasetRevision(ds);
 
 const src = (id: string) => sourceRef(id);
