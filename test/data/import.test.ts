@@ -1,8 +1,7 @@
 // The data pipeline: validation errors name file and path; the import is one transaction, idempotent, and
 // removes what data/ no longer holds.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { is, sql } from 'drizzle-orm';
@@ -16,6 +15,7 @@ import { queryRows, type Db } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { datasetRevision } from '../../src/data/revision.js';
 import { fixtureData, fixtureDataset } from '../fixtures/dataset.js';
+import { richer } from '../fixtures/richer.js';
 import { childEnv, freshDatabase, loadedDatabase } from '../helper.js';
 
 /** The import's own bookkeeping: kept across imports, so not rewritten (dataset_revisions grows by one per change). */
@@ -47,15 +47,6 @@ async function dump(db: Db): Promise<Record<string, string>> {
   return out;
 }
 
-/** A copy of data/ in a temporary folder, edited by `edit`. */
-async function copyOfData(t: Tap.Test, edit?: (dir: string) => Promise<void>): Promise<string> {
-  const dir = path.join(await mkdtemp(path.join(tmpdir(), 'ca-law-')), 'data');
-  await cp('data', dir, { recursive: true });
-  t.teardown(() => rm(path.dirname(dir), { recursive: true, force: true }));
-  if (edit) await edit(dir);
-  return dir;
-}
-
 async function editYaml(file: string, fn: (doc: any) => void): Promise<void> {
   const doc = parse(await readFile(file, 'utf8'));
   fn(doc);
@@ -72,14 +63,13 @@ async function problemsOf(dir: string): Promise<string[]> {
   }
 }
 
-namespace Tap {
-  export type Test = { teardown(fn: () => unknown): void };
-}
-
 t.test('data/ is valid', async (t) => {
   t.same(await problemsOf('data'), []);
 });
 
+// The checker's messages, on the richer fixture (test/fixtures/richer.ts: a code that ended, an article of it, articles
+// in force with versions, parts and penalties): what is tested is the check, not data/, so each scenario edits a
+// copy of the small fixture instead of the real folder.
 t.test('each kind of mistake is reported with its file and path', async (t) => {
   const kgCases = (d: string) => path.join(d, 'kg', 'cases.yaml');
   const kgLaw = (d: string) => path.join(d, 'kg', 'law.yaml');
@@ -99,13 +89,13 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
     ],
     [
       'unknown provision',
-      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2021-art-999', part: '1' }])),
-      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999$/,
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2020-art-999', part: '1' }])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.provision: unknown provision kg-cc-2020-art-999$/,
     ],
     [
       'unknown part',
-      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2021-art-416', part: '9' }])),
-      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.part: provision kg-cc-2021-art-416 has no part 9$/,
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].charges = [{ provision: 'kg-cc-2020-art-100', part: '9' }])),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.charges\[0\]\.part: provision kg-cc-2020-art-100 has no part 9$/,
     ],
     [
       'duplicate id',
@@ -126,11 +116,11 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       'min greater than max',
       (d) =>
         editYaml(kgLaw(d), (doc) => {
-          const pen = doc.provisions[0].versions[0].parts[0].penalties[0];
+          const pen = doc.provisions[1].versions[0].parts[0].penalties[0];
           pen.min = 20;
           pen.max = 2;
         }),
-      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[0\]\.parts\[0\]\.penalties\[0\]: min 20 is greater than max 2$/,
+      /^data\/kg\/law\.yaml: provisions\[1\]\.versions\[0\]\.parts\[0\]\.penalties\[0\]: min 20 is greater than max 2$/,
     ],
     [
       'a date that does not exist',
@@ -141,41 +131,41 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       'overlapping versions',
       (d) =>
         editYaml(kgLaw(d), (doc) => {
-          const p = doc.provisions[0];
+          const p = doc.provisions[1];
           const first = p.versions[0];
           p.versions = [
             { ...first, validTo: null },
             { ...first, id: 'second', validFrom: '2022-01-01' },
           ];
         }),
-      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(null\): versions partition the span/,
+      /^data\/kg\/law\.yaml: provisions\[1\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(null\): versions partition the span/,
     ],
     [
       'a hole between versions',
       (d) =>
         editYaml(kgLaw(d), (doc) => {
-          const p = doc.provisions[0];
+          const p = doc.provisions[1];
           const first = p.versions[0];
           p.versions = [
             { ...first, validTo: '2022-01-01' },
             { ...first, id: 'second', validFrom: '2022-03-01' },
           ];
         }),
-      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(2022-01-01\)/,
+      /^data\/kg\/law\.yaml: provisions\[1\]\.versions\[1\]\.validFrom: must equal the previous version's validTo \(2022-01-01\)/,
     ],
     [
       'a first version that starts at a report, not at the entry into force',
       (d) =>
         editYaml(kgLaw(d), (doc) => {
-          doc.provisions[0].versions[0].validFrom = '2023-05';
+          doc.provisions[1].versions[0].validFrom = '2023-05';
         }),
-      /^data\/kg\/law\.yaml: provisions\[0\]\.versions\[0\]\.validFrom: the first version must start when the article took effect \(2021-12-01\)/,
+      /^data\/kg\/law\.yaml: provisions\[1\]\.versions\[0\]\.validFrom: the first version must start when the article took effect \(2020-01-01\)/,
     ],
     [
       'a version of an article whose code ended that stays open',
       (d) =>
         editYaml(kgLaw(d), (doc) => {
-          const p = doc.provisions.find((x: { id: string }) => x.id === 'kg-cc-1997-art-375');
+          const p = doc.provisions.find((x: { id: string }) => x.id === 'kg-cc-2017-art-155');
           p.versions[p.versions.length - 1].validTo = null;
         }),
       /^data\/kg\/law\.yaml: provisions\[\d+\]\.versions\[\d+\]\.validTo: the last version must end when the article ceased/,
@@ -204,8 +194,11 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       /^data\/kg\/cases\.yaml: cases\[0\]: Unrecognized key: "sumary"$/,
     ],
   ];
+  // Unedited, the fixture has no problem: each message below comes from its scenario's edit.
+  t.same(await problemsOf(await fixtureDataset(t, richer)), [], 'the richer fixture is valid');
   for (const [name, edit, expected] of scenarios) {
-    const dir = await copyOfData(t, edit);
+    const dir = await fixtureDataset(t, richer);
+    await edit(dir);
     const problems = (await problemsOf(dir)).map((p) => p.replace(/^[^:]*?data\//, 'data/'));
     t.ok(
       problems.some((p) => expected.test(p)),
@@ -285,11 +278,11 @@ t.test('import: idempotent, removes deleted records, and all-or-nothing', async 
 });
 
 t.test('npm run data:check exits non-zero and names the file and path', async (t) => {
-  const dir = await copyOfData(t, (d) =>
-    editYaml(
-      path.join(d, 'kg', 'cases.yaml'),
-      (doc) => (doc.cases[2].charges = [{ provision: 'kg-cc-2021-art-999', part: null }]),
-    ),
+  // A broken copy of the fixture for the failure, data/ itself for the success.
+  const dir = await fixtureDataset(t);
+  await editYaml(
+    path.join(dir, 'kg', 'cases.yaml'),
+    (doc) => (doc.cases[1].charges = [{ provision: 'kg-cc-2020-art-999', part: null }]),
   );
   const run = (...args: string[]) => promisify(execFile)(process.execPath, args, { env: childEnv() });
   const err = await run('--import', 'tsx', 'src/cli/data-check.ts', dir).then(
@@ -300,7 +293,7 @@ t.test('npm run data:check exits non-zero and names the file and path', async (t
   t.equal(err!.code, 1);
   t.match(
     err!.stderr,
-    /data\/kg\/cases\.yaml: cases\[2\]\.charges\[0\]\.provision: unknown provision kg-cc-2021-art-999/,
+    /data\/kg\/cases\.yaml: cases\[1\]\.charges\[0\]\.provision: unknown provision kg-cc-2020-art-999/,
   );
   const ok = await run('--import', 'tsx', 'src/cli/data-check.ts', 'data');
   t.match(ok.stdout, /data: valid, revision [0-9a-f]{16}/);
