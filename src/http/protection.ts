@@ -180,11 +180,13 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
       timeWindow: opts.rateLimitWindowMs,
       allowList: (req) => PROBES.has(req.routeOptions.url ?? ''),
       errorResponseBuilder: (_req, ctx) =>
-        new HttpProblem(
-          'too-many-requests',
-          `more than ${ctx.max} requests in ${Math.round(opts.rateLimitWindowMs / 1000)} s from this client; ` +
-            `try again after ${ctx.after}`,
-        ),
+        new HttpProblem('too-many-requests', rateLimitDetail(ctx.max, opts.rateLimitWindowMs, ctx.after)),
     });
   }
+}
+
+/** The detail of a 429: how many requests in how long, and when to try again (`after` as the rate limiter says it). */
+export function rateLimitDetail(max: number, windowMs: number, after: string): string {
+  const requests = max === 1 ? 'request' : 'requests';
+  return `more than ${max} ${requests} in ${Math.round(windowMs / 1000)} s from this client; try again after ${after}`;
 }

@@ -2,12 +2,23 @@
 // response cache answering exactly what the route answers. On the fixture dataset (test/fixtures/dataset.ts): none of
 // this depends on the real data.
 import t from 'tap';
-import { SECURITY_HEADERS } from '../../src/http/protection.js';
+import { rateLimitDetail, SECURITY_HEADERS } from '../../src/http/protection.js';
 import { fixtureDataset } from '../fixtures/dataset.js';
 import { buildTestApp } from '../helper.js';
 
 const dir = await fixtureDataset(t);
 const app = await buildTestApp(t, dir, { rateLimitMax: 5, rateLimitWindowMs: 60_000, maxInFlight: 2 });
+
+t.test('the 429 detail counts requests in words: one request, several requests', async (t) => {
+  t.equal(
+    rateLimitDetail(1, 1_000, '1 second'),
+    'more than 1 request in 1 s from this client; try again after 1 second',
+  );
+  t.equal(
+    rateLimitDetail(100, 60_000, '1 minute'),
+    'more than 100 requests in 60 s from this client; try again after 1 minute',
+  );
+});
 
 t.test('rate limit: the 6th request in a window from one client is a 429 problem with Retry-After', async (t) => {
   const statuses: number[] = [];
