@@ -47,7 +47,9 @@ export const SearchHitSchema = z
           how: z
             .enum(MATCH_KINDS)
             .describe(
-              'exact, stem (English or Russian stemming), folded (another script or transliteration), prefix, or fuzzy (a typo)',
+              'exact, stem (English or Russian stemming: the words differ by an ending), folded (another script or ' +
+                'transliteration), prefix, or fuzzy (a near spelling: a typo, or a related word such as наемничество ' +
+                'for наемник)',
             ),
           word: z.string().describe('The word of the record it matched'),
         }),

@@ -199,18 +199,47 @@ export async function search(
   };
 }
 
-/** A crude stem test, for saying why a record matched through the database's stemming. */
-function sameStem(a: string, b: string): boolean {
+/** Inflectional endings of Russian and English words: what stemming drops, and so what a stem match may differ by. */
+const ENDINGS = new Set([
+  '',
+  // Russian noun and adjective endings (cases, numbers, genders).
+  ...['а', 'я', 'о', 'е', 'ё', 'и', 'ы', 'у', 'ю', 'ь', 'й', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях', 'ов', 'ев', 'ей'],
+  ...['ой', 'ом', 'ем', 'ою', 'ею', 'ую', 'юю', 'ия', 'ие', 'ий', 'ии', 'ию', 'ием', 'ый', 'ая', 'ое', 'ые', 'ых'],
+  ...['их', 'ым', 'им', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими'],
+  // Russian verb endings (past and present forms).
+  ...['л', 'ла', 'ло', 'ли', 'ть', 'ет', 'ют', 'ут', 'ат', 'ят', 'ит', 'ен', 'ена', 'ены', 'ан', 'ана', 'аны'],
+  // English endings.
+  ...['s', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'ion', 'ions', 'ly'],
+]);
+
+/** How long the beginning two words share is: for the explanations of stem and near-spelling matches. */
+function commonStart(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i >= 4 && i >= 0.6 * Math.min(a.length, b.length);
+  return i;
 }
 
+/**
+ * How a query word `a` meets a record's word `b` beyond what wordMatch sees, both lower-case: 'stem' when they
+ * differ only by an inflection (a common beginning of at least 4 letters and most of the shorter word, and what follows
+ * it in each an ending that stemming drops: "наемников" and "наемники"); 'fuzzy' when they only share most of a
+ * beginning ("наемник" and "наемничество", which the database finds as near spellings in its vocabulary, or
+ * "Kubanychbak", a typo of "Kubanychbek").
+ */
+function stemOrNear(a: string, b: string): 'stem' | 'fuzzy' | undefined {
+  const i = commonStart(a, b);
+  if (i < 4 || i < 0.6 * Math.min(a.length, b.length)) return undefined;
+  return ENDINGS.has(a.slice(i)) && ENDINGS.has(b.slice(i)) ? 'stem' : 'fuzzy';
+}
+
+/** The best way `w` meets one of `words`; for one word, a stem match is preferred to a fuzzy one (a typo). */
 function bestMatch(w: QueryWord, words: Word[]): { how: MatchKind | 'stem'; word: string } | undefined {
   const order: (MatchKind | 'stem')[] = ['exact', 'folded', 'prefix', 'stem', 'fuzzy'];
   let best: { how: MatchKind | 'stem'; word: string } | undefined;
   for (const word of words) {
-    const how = wordMatch(w, word) ?? (sameStem(w.raw, word.text.toLowerCase()) ? 'stem' : undefined);
+    const matched = wordMatch(w, word);
+    const near = matched && matched !== 'fuzzy' ? undefined : stemOrNear(w.raw, word.text.toLowerCase());
+    const how = near === 'stem' ? 'stem' : (matched ?? near);
     if (how && (!best || order.indexOf(how) < order.indexOf(best.how))) best = { how, word: word.text };
   }
   return best;
@@ -254,7 +283,7 @@ function wordsCached(text: string): Word[] {
 /** The passage around the first match, as plain text, with the offsets of every matched word in it. */
 export function snippetOf(text: string, query: QueryWord[]): { snippet: string; highlights: SearchHit['highlights'] } {
   const words = wordsCached(text);
-  const hits = words.filter((w) => query.some((q) => wordMatch(q, w) || sameStem(q.raw, w.text.toLowerCase())));
+  const hits = words.filter((w) => query.some((q) => wordMatch(q, w) || stemOrNear(q.raw, w.text.toLowerCase())));
   const first = hits[0]?.start ?? 0;
   let start = Math.max(0, first - WINDOW / 3);
   if (start > 0) start = words.find((w) => w.start >= start)?.start ?? start;

@@ -1978,7 +1978,7 @@ export interface components {
                  */
                 field: "title" | "body" | "other";
                 /**
-                 * @description exact, stem (English or Russian stemming), folded (another script or transliteration), prefix, or fuzzy (a typo)
+                 * @description exact, stem (English or Russian stemming: the words differ by an ending), folded (another script or transliteration), prefix, or fuzzy (a near spelling: a typo, or a related word such as наемничество for наемник)
                  * @enum {string}
                  */
                 how: "exact" | "stem" | "folded" | "prefix" | "fuzzy";

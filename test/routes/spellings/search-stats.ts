@@ -33,9 +33,9 @@ t.test('an English word of a summary, stemmed: joining finds "joined"', async (t
 });
 
 t.test('a Russian word, inflected: наемников finds the Russian source and the case citing it', async (t) => {
-  // The source by its title "Наемники ..."; Xalikov's case by the title of its source (the "other" field). The word
-  // is also one edit from наемники, which the explanation reports first.
-  const word = { term: 'наемников', how: 'fuzzy', word: 'Наемники' };
+  // The source by its title "Наемники ..."; Xalikov's case by the title of its source (the "other" field). The two
+  // words differ by their endings only (-ов, -и): a stem match, though they are also one edit apart.
+  const word = { term: 'наемников', how: 'stem', word: 'Наемники' };
   t.strictSame(noRank((await json(`/v1/search?q=${encodeURIComponent('наемников')}`)).data), [
     {
       type: 'source',
