@@ -34,6 +34,28 @@ export function highlight(snippet: string, ranges: SearchHit['highlights']): Saf
   return html`${parts}`;
 }
 
+/**
+ * The title of a hit as the page shows it. Practice notes and gaps have no title of their own: the API composes one
+ * from codes (`warning`, `statistics: prosecutes`, `Kyrgyzstan: gap (penalties)`), which the page says in its own
+ * language; every other title is the record's text.
+ */
+function hitTitle(ctx: Ctx, hit: SearchHit): SafeHtml {
+  const { s } = ctx;
+  if (hit.type === 'practice') {
+    const [kind, stance] = hit.title.split(': ');
+    if (kind && kind in s.practiceKinds && (stance === undefined || stance in s.stances))
+      return html`${label(s.practiceKinds, kind)}${stance ? `: ${label(s.stances, stance)}` : ''}`;
+  }
+  if (hit.type === 'gap' && hit.country) {
+    const topic = /: gap \(([a-z-]+)\)$/.exec(hit.title)?.[1];
+    if (topic && topic in s.gapTopics) {
+      const what = `${label(s.searchTypes, 'gap')} (${label(s.gapTopics, topic).toLowerCase()})`;
+      return html`${countryName(ctx, hit.country)}: ${what}`;
+    }
+  }
+  return ctx.rec(hit.title);
+}
+
 function pageOf(ctx: Ctx, hit: SearchHit): string {
   const c = hit.country;
   switch (hit.type) {
@@ -96,7 +118,7 @@ export async function searchPage(ctx: Ctx, db: Db, query: unknown): Promise<Page
                 ${result.data.map(
                   (h) =>
                     html`<li class="hit" data-type="${h.type}" data-id="${h.id}">
-                      <a href="${pageOf(ctx, h)}"><strong>${ctx.rec(h.title)}</strong></a>
+                      <a href="${pageOf(ctx, h)}"><strong>${hitTitle(ctx, h)}</strong></a>
                       <span class="meta"
                         >(${label(s.searchTypes, h.type)}${h.country ? `, ${countryName(ctx, h.country)}` : ''})</span
                       >

@@ -3,6 +3,7 @@
 // fixture dataset (test/fixtures/dataset.ts): the records the pages show are asserted as the fixture writes them.
 import t from 'tap';
 import { fixtureDataset } from '../fixtures/dataset.js';
+import { ru } from '../../src/pages/i18n/ru.js';
 import { buildTestApp } from '../helper.js';
 
 const app = await buildTestApp(t, await fixtureDataset(t));
@@ -230,6 +231,28 @@ t.test('search: the fixture records that match, in both languages', async (t) =>
   t.strictSame(results(ru), results(en), 'the same results in both languages');
   t.equal(mainText(await get('/search?q=наемники&type=case&country=KG')), 'Results for “наемники” Nothing found.');
 });
+t.test('search: practice notes and gaps are titled in the page language, from their codes', async (t) => {
+  const titles = async (url: string) =>
+    [
+      ...(await get(url)).matchAll(
+        /<li class="hit" data-type="(\w+)" data-id="([^"]+)">\s*<a href="[^"]*"><strong>([^<]*)<\/strong>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[3]]);
+  // "ministry" is in both fixture practice notes; "yearly" in the Kyrgyz gap.
+  t.strictSame((await titles('/search?q=ministry&type=practice')).sort(), [
+    ['practice', 'kg-practice-convictions', 'statistics: prosecutes'],
+    ['practice', 'uz-practice-warning', 'warning'],
+  ]);
+  t.strictSame((await titles('/ru/search?q=ministry&type=practice')).sort(), [
+    ['practice', 'kg-practice-convictions', `${ru.practiceKinds.statistics}: ${ru.stances.prosecutes}`],
+    ['practice', 'uz-practice-warning', ru.practiceKinds.warning],
+  ]);
+  t.strictSame(await titles('/search?q=yearly&type=gap'), [['gap', 'kg-gap-1', 'Kyrgyzstan: gap (statistics)']]);
+  t.strictSame(await titles('/ru/search?q=yearly&type=gap'), [
+    ['gap', 'kg-gap-1', `Кыргызстан: ${ru.searchTypes.gap} (${ru.gapTopics.statistics.toLowerCase()})`],
+  ]);
+});
+
 const inRu = (p: string) => (p === '/' ? '/ru/' : `/ru${p}`);
 
 t.test('every page answers 200 in both languages, as HTML with one h1 and the page CSP', async (t) => {
