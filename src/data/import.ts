@@ -1,6 +1,7 @@
 // Imports a checked dataset in one transaction: every table is rewritten, so a record removed from data/ disappears,
 // and a second run of the same files leaves the same rows. A failure anywhere rolls everything back.
 import { desc, sql } from 'drizzle-orm';
+import { writeCaseDocs } from '../db/case-doc.js';
 import type { Db } from '../db/client.js';
 import { noteImport } from '../db/imports.js';
 import * as s from '../db/schema/index.js';
@@ -55,6 +56,8 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
         await tx.insert(table).values(list.slice(i, i + BATCH) as never);
       }
     }
+    // What answers read whole, built once here from the rows just written.
+    await writeCaseDocs(tx as unknown as Db);
     const [last] = await tx
       .select({ revision: s.datasetRevisions.revision })
       .from(s.datasetRevisions)

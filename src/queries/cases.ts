@@ -3,14 +3,14 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { caseCharges, cases, caseSentences } from '../db/schema/index.js';
 import type { Case, CaseQuery } from '../domain/cases.js';
-import type { SourceRef } from '../domain/common.js';
 import { pageRows, type KeyKind, type PageKey, type Paged } from '../domain/paging.js';
 import { endOf, startOf } from '../rules/dates.js';
 import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { normalizeArticle, queryWords } from '../text/fold.js';
 import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
-import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
+import type { CaseJson } from '../db/case-doc.js';
+import { orEmpty } from '../db/json.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
   /** The provision ids the provision filter resolved to (see resolveProvisionFilter), or SQL resolving them. */
@@ -55,94 +55,6 @@ export function caseConditions(f: CaseFilter): SQL[] {
   if (f.decidedFrom) where.push(sql`${cases.decidedDate} >= ${startOf(f.decidedFrom)}`);
   if (f.decidedTo) where.push(sql`${cases.decidedDate} <= ${endOf(f.decidedTo)}`);
   return where;
-}
-
-/** A case of the cases row `k` as CaseJson, with its charges, sentences, events, disputes and sources. */
-function caseJson(k: string): SQL {
-  const K = sql.raw(k);
-  return sql`json_build_object('id', ${K}.id, 'countryCode', ${K}.country_code, 'courtName', ${K}.court_name,
-    'courtLevel', ${K}.court_level, 'courtPlace', ${K}.court_place, 'decided', ${K}.decided,
-    'decidedDate', ${K}.decided_date, 'decidedPrecision', ${K}.decided_precision, 'dateKind', ${K}.date_kind,
-    'dateNote', ${K}.date_note, 'reportedOn', ${K}.reported_on, 'sentenceStart', ${K}.sentence_start,
-    'judge', ${K}.judge, 'defendantName', ${K}.defendant_name, 'defendantAge', ${K}.defendant_age,
-    'defendantSex', ${K}.defendant_sex, 'citizenships', ${K}.citizenships, 'conducts', ${K}.conducts,
-    'side', ${K}.side, 'forceId', ${K}.force_id, 'forceName', (select j_f.name from forces j_f where j_f.id = ${K}.force_id),
-    'conflictId', ${K}.conflict_id,
-    'conflictName', (select j_cf.name from conflicts j_cf where j_cf.id = ${K}.conflict_id),
-    'outcome', ${K}.outcome, 'appealStatus', ${K}.appeal_status, 'appealNote', ${K}.appeal_note,
-    'summary', ${K}.summary, 'basis', ${K}.basis, 'sources', ${sourcesJson('case', sql.raw(`${k}.id`))},
-    'charges', ${orEmpty(sql`select json_agg(json_build_object('id', j_cc.id, 'provision', ${provisionRefJson('j_pr', 'j_pi')},
-        'part', j_cc.part, 'scope', j_pr.scope, 'note', j_cc.note) order by j_cc.ord)
-      from case_charges j_cc join provisions j_pr on j_pr.id = j_cc.provision_id
-        join instruments j_pi on j_pi.id = j_pr.instrument_id
-      where j_cc.case_id = ${K}.id`)},
-    'sentences', ${orEmpty(sql`select json_agg(json_build_object('kind', j_cs.kind, 'years', j_cs.years,
-        'months', j_cs.months, 'days', j_cs.days, 'totalMonths', j_cs.total_months, 'amount', j_cs.amount,
-        'unit', j_cs.unit, 'regime', j_cs.regime, 'suspended', j_cs.suspended,
-        'probationMonths', j_cs.probation_months) order by j_cs.ord)
-      from case_sentences j_cs where j_cs.case_id = ${K}.id`)},
-    'events', ${orEmpty(sql`select json_agg(json_build_object('date', j_ce.date, 'kind', j_ce.kind, 'note', j_ce.note,
-        'sources', ${sourcesJson('event', sql.raw('j_ce.id'))}) order by j_ce.ord)
-      from case_events j_ce where j_ce.case_id = ${K}.id`)},
-    'disputes', ${orEmpty(sql`select json_agg(json_build_object('field', j_d.value -> 'field', 'note', j_d.value -> 'note',
-        'sources', ${orEmpty(sql`select json_agg(${sourceRefJson('j_ds')} order by j_x.n)
-          from jsonb_array_elements_text(j_d.value -> 'sources') with ordinality j_x(id, n)
-          join sources j_ds on j_ds.id = j_x.id`)}) order by j_d.n)
-      from jsonb_array_elements(${K}.disputes) with ordinality j_d(value, n)`)})`;
-}
-
-/** A case as caseJson builds it. */
-interface CaseJson {
-  id: string;
-  countryCode: string;
-  courtName: string | null;
-  courtLevel: string | null;
-  courtPlace: string | null;
-  decided: string;
-  decidedDate: string;
-  decidedPrecision: string;
-  dateKind: string;
-  dateNote: string | null;
-  reportedOn: string | null;
-  sentenceStart: string | null;
-  judge: string | null;
-  defendantName: string | null;
-  defendantAge: number | null;
-  defendantSex: string | null;
-  citizenships: string[];
-  conducts: string[];
-  side: string | null;
-  forceId: string | null;
-  forceName: string | null;
-  conflictId: string | null;
-  conflictName: string | null;
-  outcome: string;
-  appealStatus: string | null;
-  appealNote: string | null;
-  summary: string;
-  basis: string;
-  sources: SourceRef[];
-  charges: {
-    id: string;
-    provision: Case['charges'][number]['provision'];
-    part: string | null;
-    scope: string;
-    note: string | null;
-  }[];
-  sentences: {
-    kind: string;
-    years: number | null;
-    months: number | null;
-    days: number | null;
-    totalMonths: number | null;
-    amount: number | null;
-    unit: string | null;
-    regime: string | null;
-    suspended: boolean;
-    probationMonths: number | null;
-  }[];
-  events: { date: string | null; kind: string; note: string; sources: SourceRef[] }[];
-  disputes: { field: string; note: string; sources: SourceRef[] }[];
 }
 
 /** The provision filter as SQL: the provision of that id, or else the provisions with that article number (as
@@ -190,8 +102,8 @@ export async function listCases(
     sql`select ${firstUnknownSql({ conduct: q.conduct, force: q.force })} as unknown,
       ${provisionIds ?? sql`null::text[]`} as provision_ids,
       ${q.count ? sql`(select count(*)::int from cases where ${counted})` : sql`null::int`} as total,
-      ${orEmpty(sql`select json_agg(${caseJson('j_k')} order by j_k.decided_date ${dir}, j_k.id ${dir})
-        from (select * from cases where ${and(...where) ?? sql`true`}
+      ${orEmpty(sql`select json_agg(j_k.doc order by j_k.decided_date ${dir}, j_k.id ${dir})
+        from (select cases.doc, cases.decided_date, cases.id from cases where ${and(...where) ?? sql`true`}
           order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k`)} as data`,
   );
   await failOnUnknown(db, row!.unknown);
@@ -201,10 +113,7 @@ export async function listCases(
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
-  const [row] = await queryRows<{ data: CaseJson }>(
-    db,
-    sql`select ${caseJson('k')} as data from cases k where k.id = ${id}`,
-  );
+  const [row] = await queryRows<{ data: CaseJson }>(db, sql`select k.doc as data from cases k where k.id = ${id}`);
   return row ? toCase(row.data) : undefined;
 }
 

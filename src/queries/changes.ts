@@ -5,7 +5,7 @@ import { recordPath } from '../domain/resources.js';
 import type { Change } from '../domain/changes.js';
 import type { KeyKind, PageKey } from '../domain/paging.js';
 import { invalidParameter } from '../domain/errors.js';
-import { orEmpty } from './json.js';
+import { orEmpty } from '../db/json.js';
 
 /** A page of the change feed and the current revision, in one statement (a `since` revision is looked up in it). */
 /** The sort key of the change feed: the change's sequence number. */

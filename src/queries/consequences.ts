@@ -10,7 +10,7 @@ import type { Penalty, Version } from '../domain/provisions.js';
 import { failOnUnknown, firstUnknownSql, type KnownKind } from './known.js';
 import { designationsJson, toDesignation, type DesignationJson } from './forces.js';
 import { practiceNoteJson, toPracticeNote, type NoteJson } from './practice.js';
-import { orEmpty, versionsJson } from './json.js';
+import { orEmpty, versionsJson } from '../db/json.js';
 import { textArray, toVersion, type VersionJson } from './provisions.js';
 import {
   SERVICE_CONDUCTS,

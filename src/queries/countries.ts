@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SourceRef } from '../domain/common.js';
 import type { Country } from '../domain/countries.js';
-import { orEmpty, sourcesJson } from './json.js';
+import { orEmpty, sourcesJson } from '../db/json.js';
 
 interface CountryRow {
   code: string;

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SourceRef } from '../domain/common.js';
 import type { Designation, Force } from '../domain/forces.js';
-import { orEmpty, sourcesJson } from './json.js';
+import { orEmpty, sourcesJson } from '../db/json.js';
 
 /** The designations of the force `forceId` as DesignationJson, in the data's order. */
 export function designationsJson(forceId: SQL): SQL {

@@ -5,7 +5,7 @@ import { queryRows, type Db } from '../db/client.js';
 import type { SourceRef } from '../domain/common.js';
 import type { Instrument } from '../domain/instruments.js';
 import type { instruments } from '../db/schema/index.js';
-import { orEmpty, sourcesJson } from './json.js';
+import { orEmpty, sourcesJson } from '../db/json.js';
 
 type InstrumentRow = typeof instruments.$inferSelect & {
   replacedBy: string[];

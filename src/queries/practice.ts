@@ -5,7 +5,7 @@ import { practiceNotes } from '../db/schema/index.js';
 import type { SourceRef } from '../domain/common.js';
 import type { PracticeNote, Statistic } from '../domain/practice.js';
 import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
-import { orEmpty, sourcesJson } from './json.js';
+import { orEmpty, sourcesJson } from '../db/json.js';
 
 export interface PracticeFilter {
   country?: string | undefined;

@@ -2,7 +2,7 @@
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { SourceRef } from '../domain/common.js';
-import { orEmpty, versionsJson } from './json.js';
+import { orEmpty, versionsJson } from '../db/json.js';
 import { provisionParts, provisions, provisionVersions } from '../db/schema/index.js';
 import type { Penalty, Provision, ProvisionSummary, Version } from '../domain/provisions.js';
 import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';

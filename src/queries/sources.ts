@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { sources } from '../db/schema/index.js';
 import type { Source } from '../domain/sources.js';
 import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
-import { orEmpty } from './json.js';
+import { orEmpty } from '../db/json.js';
 
 export interface SourceFilter {
   kind?: string | undefined;

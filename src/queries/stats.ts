@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { COUNTRY_CODES } from '../domain/vocabulary.js';
 import type { GROUP_KEYS, SentenceKindStats, StatsRow } from '../domain/stats.js';
 import { caseConditions, provisionIdsSql, type CaseFilter } from './cases.js';
-import { orEmpty } from './json.js';
+import { orEmpty } from '../db/json.js';
 import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
 
 /** The case filter as the request gives it (the provision as written, not yet resolved). */

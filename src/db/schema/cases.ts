@@ -1,5 +1,5 @@
 // Court rulings and prosecutions: the case, its charges, sentences and later events.
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, json, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { countries, forces, conflicts } from './countries.js';
 import { provisions } from './law.js';
 
@@ -36,6 +36,8 @@ export const cases = pgTable(
     disputes: jsonb('disputes').$type<{ field: string; note: string; sources: string[] }[]>().notNull(),
     summary: text('summary').notNull(),
     basis: text('basis').notNull(),
+    // The case as answers give it, with its children, written by the import (src/db/case-doc.ts): not from data/.
+    doc: json('doc'),
     // Folded (src/text/fold.ts) for the defendant, court, place and judge filters, which match any spelling.
     defendantFolded: text('defendant_folded').notNull().default(''),
     courtFolded: text('court_folded').notNull().default(''),
