@@ -2,6 +2,7 @@
 // and a second run of the same files leaves the same rows. A failure anywhere rolls everything back.
 import { desc, sql } from 'drizzle-orm';
 import { writeCaseDocs } from '../db/case-doc.js';
+import { writeVersionDocs } from '../db/json.js';
 import type { Db } from '../db/client.js';
 import { noteImport } from '../db/imports.js';
 import * as s from '../db/schema/index.js';
@@ -58,6 +59,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
     }
     // What answers read whole, built once here from the rows just written.
     await writeCaseDocs(tx as unknown as Db);
+    await writeVersionDocs(tx);
     const [last] = await tx
       .select({ revision: s.datasetRevisions.revision })
       .from(s.datasetRevisions)

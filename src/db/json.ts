@@ -50,10 +50,17 @@ const versionJson = sql`json_build_object('id', j_v.id, 'provisionId', j_v.provi
       'effect', j_e.effect, 'text', j_e.text, 'excerpt', j_e.excerpt) order by j_e.ord)
     from exemptions j_e where j_e.version_id = j_v.id`)})`;
 
-/** The versions of a provision, oldest first, with parts, penalties, exemptions and sources, as a JSON array;
- * with `date`, only those in force (or possibly in force) on it, the rule of inForceOn in provisions.ts. */
+/** Fills provision_versions.doc for every version (parts, penalties, exemptions, sources): run by the import, in its
+ * transaction, after every table is written, so that answers read each version whole instead of building it. */
+export async function writeVersionDocs(tx: { execute(q: SQL): Promise<unknown> }): Promise<void> {
+  await tx.execute(sql`update provision_versions j_v set doc = ${versionJson}`);
+}
+
+/** The versions of a provision, oldest first, with parts, penalties, exemptions and sources, as a JSON array (each
+ * the doc the import wrote); with `date`, only those in force (or possibly in force) on it, the rule of inForceOn in
+ * provisions.ts. */
 export function versionsJson(provisionId: SQL, date?: string): SQL {
-  return orEmpty(sql`select json_agg(${versionJson} order by j_v.ord) from provision_versions j_v
+  return orEmpty(sql`select json_agg(j_v.doc order by j_v.ord) from provision_versions j_v
     where j_v.provision_id = ${provisionId}
     ${date ? sql`and j_v.valid_from <= ${date} and (j_v.valid_to_latest is null or j_v.valid_to_latest > ${date})` : sql``}`);
 }

@@ -1,5 +1,5 @@
 // The law: instruments, provisions, their versions in force over time, parts, penalties and exemptions.
-import { date, index, integer, numeric, pgTable, text, boolean } from 'drizzle-orm/pg-core';
+import { date, index, integer, json, numeric, pgTable, text, boolean } from 'drizzle-orm/pg-core';
 import { countries } from './countries.js';
 
 export const instruments = pgTable(
@@ -71,6 +71,9 @@ export const provisionVersions = pgTable(
     textUnknown: text('text_unknown'),
     note: text('note'),
     ord: integer('ord').notNull(),
+    // The version as answers give it, with parts, penalties, exemptions and sources, written by the import
+    // (writeVersionDocs in src/db/json.ts): not from data/.
+    doc: json('doc'),
   },
   (t) => [index('provision_versions_provision_idx').on(t.provisionId)],
 );

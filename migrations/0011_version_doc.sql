@@ -1,0 +1,1 @@
+ALTER TABLE "provision_versions" ADD COLUMN "doc" json;
