@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../app.js';
+import { writeCaseDocs } from '../db/case-doc.js';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { importDataDir } from '../data/import.js';
@@ -360,6 +361,8 @@ async function growTo(database: Database, from: number, n: number): Promise<void
       from generate_series(${a}::int, ${b}::int) g
       join lateral (select id from provisions where country_code = (array['KZ','KG','TJ','TM','UZ'])[1 + g % 5]
         order by id limit 1) p on true`);
+    // Each case's answer, as the importer writes it for data/ (src/db/case-doc.ts).
+    await writeCaseDocs(database.db, sql`k.id in (select 'syn-' || g from generate_series(${a}::int, ${b}::int) g)`);
     await database.db.execute(sql`
       insert into search_documents (doc_type, doc_id, country_code, countries, title, body, extra, folded)
       select 'case', 'syn-' || g, c.cc, array[c.cc], c.name, 'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), '',

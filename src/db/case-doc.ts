@@ -95,7 +95,8 @@ export interface CaseJson {
   disputes: { field: string; note: string; sources: SourceRef[] }[];
 }
 
-/** Fills cases.doc for every case: run by the import, in its transaction, after every table is written. */
-export async function writeCaseDocs(tx: Db): Promise<void> {
-  await tx.execute(sql`update cases k set doc = ${caseJson('k')}`);
+/** Fills cases.doc for every case (or those `where` keeps, a condition on `k`): run by the import, in its
+ * transaction, after every table is written, and by the benchmark for the synthetic cases it adds. */
+export async function writeCaseDocs(tx: Db, where?: SQL): Promise<void> {
+  await tx.execute(sql`update cases k set doc = ${caseJson('k')} ${where ? sql`where ${where}` : sql``}`);
 }
