@@ -27,6 +27,8 @@ export function toRows(ds: Dataset): Rows {
     penalties: [],
     exemptions: [],
     cases: [],
+    // Built by the import from the cases written (src/db/case-doc.ts), not from data/.
+    caseDocs: [],
     caseCharges: [],
     caseSentences: [],
     caseEvents: [],

@@ -1,5 +1,5 @@
 // The JSON of a case with its children (charges, sentences, events, disputes, sources), built by SQL once per import
-// into cases.doc (src/data/import.ts) instead of on every request: the data changes only when data/ is imported, so
+// into case_docs (src/data/import.ts) instead of on every request: the data changes only when data/ is imported, so
 // an answer reads the finished document of each case, one column of one row, as a flat list reads its columns.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Case } from '../domain/cases.js';
@@ -95,8 +95,10 @@ export interface CaseJson {
   disputes: { field: string; note: string; sources: SourceRef[] }[];
 }
 
-/** Fills cases.doc for every case (or those `where` keeps, a condition on `k`): run by the import, in its
+/** Writes case_docs for every case (or those `where` keeps, a condition on `k`): run by the import, in its
  * transaction, after every table is written, and by the benchmark for the synthetic cases it adds. */
 export async function writeCaseDocs(tx: Db, where?: SQL): Promise<void> {
-  await tx.execute(sql`update cases k set doc = ${caseJson('k')} ${where ? sql`where ${where}` : sql``}`);
+  await tx.execute(
+    sql`insert into case_docs (case_id, doc) select k.id, ${caseJson('k')} from cases k ${where ? sql`where ${where}` : sql``}`,
+  );
 }

@@ -102,9 +102,10 @@ export async function listCases(
     sql`select ${firstUnknownSql({ conduct: q.conduct, force: q.force })} as unknown,
       ${provisionIds ?? sql`null::text[]`} as provision_ids,
       ${q.count ? sql`(select count(*)::int from cases where ${counted})` : sql`null::int`} as total,
-      ${orEmpty(sql`select json_agg(j_k.doc order by j_k.decided_date ${dir}, j_k.id ${dir})
-        from (select cases.doc, cases.decided_date, cases.id from cases where ${and(...where) ?? sql`true`}
-          order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k`)} as data`,
+      ${orEmpty(sql`select json_agg(j_d.doc order by j_k.decided_date ${dir}, j_k.id ${dir})
+        from (select cases.decided_date, cases.id from cases where ${and(...where) ?? sql`true`}
+          order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k
+        join case_docs j_d on j_d.case_id = j_k.id`)} as data`,
   );
   await failOnUnknown(db, row!.unknown);
   if (row!.provision_ids?.length === 0) await resolveProvisionFilter(db, q.provision, q.country);
@@ -113,7 +114,10 @@ export async function listCases(
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
-  const [row] = await queryRows<{ data: CaseJson }>(db, sql`select k.doc as data from cases k where k.id = ${id}`);
+  const [row] = await queryRows<{ data: CaseJson }>(
+    db,
+    sql`select d.doc as data from case_docs d where d.case_id = ${id}`,
+  );
   return row ? toCase(row.data) : undefined;
 }
 
