@@ -58,7 +58,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       }
     }
     // What answers read whole, built once here from the rows just written.
-    await writeCaseDocs(tx as unknown as Db);
+    await writeCaseDocs(tx);
     await writeVersionDocs(tx);
     const [last] = await tx
       .select({ revision: s.datasetRevisions.revision })

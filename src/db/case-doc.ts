@@ -4,7 +4,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Case } from '../domain/cases.js';
 import type { SourceRef } from '../domain/common.js';
-import type { Db } from './client.js';
 import { orEmpty, provisionRefJson, sourceRefJson, sourcesJson } from './json.js';
 
 /** A case of the cases row `k` as CaseJson, with its charges, sentences, events, disputes and sources. */
@@ -97,7 +96,7 @@ export interface CaseJson {
 
 /** Writes case_docs for every case (or those `where` keeps, a condition on `k`): run by the import, in its
  * transaction, after every table is written, and by the benchmark for the synthetic cases it adds. */
-export async function writeCaseDocs(tx: Db, where?: SQL): Promise<void> {
+export async function writeCaseDocs(tx: { execute(q: SQL): Promise<unknown> }, where?: SQL): Promise<void> {
   await tx.execute(
     sql`insert into case_docs (case_id, doc) select k.id, ${caseJson('k')} from cases k ${where ? sql`where ${where}` : sql``}`,
   );
