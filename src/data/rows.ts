@@ -1,6 +1,7 @@
 // Turns a checked dataset into the rows of each table, with stable ids derived from the data ids.
 import type * as s from '../db/schema/index.js';
 import { boundsOf, precisionOf, startOf } from '../rules/dates.js';
+import { gapTitle, practiceTitle } from '../domain/search.js';
 import type { RecordType } from '../domain/vocabulary.js';
 import type { Dataset } from './load.js';
 import { foldText } from '../text/fold.js';
@@ -410,12 +411,12 @@ function addSearchDocuments(ds: Dataset, r: Rows): void {
         'practice',
         n.id,
         code,
-        n.stance ? `${n.kind}: ${n.stance}` : n.kind,
+        practiceTitle(n.kind, n.stance ?? null),
         [n.statement, ...n.statistics.map((st) => [st.measure, st.value, st.note ?? ''].join(' '))],
         titles(n.sources),
       );
     c.country.gaps.forEach((g, ord) =>
-      doc('gap', `${code.toLowerCase()}-gap-${ord + 1}`, code, `${c.country.country.name}: gap (${g.topic})`, [g.note]),
+      doc('gap', `${code.toLowerCase()}-gap-${ord + 1}`, code, gapTitle(c.country.country.name, g.topic), [g.note]),
     );
   }
   for (const f of ds.forces.forces)

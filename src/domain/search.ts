@@ -74,3 +74,17 @@ export const TextQuerySchema = z
   .max(300)
   .optional()
   .describe('Text filter: every word must match, in any script or spelling (folded), as a prefix or with one typo');
+
+// Practice notes and gaps have no title of their own: search gives them one composed from codes, here, and the
+// pages read the codes back (the two functions below each pair) to say them in the page's language.
+/** The search title of a practice note: its kind, and its stance when it has one (`statistics: prosecutes`). */
+export const practiceTitle = (kind: string, stance: string | null): string => (stance ? `${kind}: ${stance}` : kind);
+/** The kind and stance of a practiceTitle. */
+export function practiceTitleCodes(title: string): { kind: string; stance: string | undefined } {
+  const [kind = '', stance] = title.split(': ');
+  return { kind, stance };
+}
+/** The search title of a gap: the country's name and the gap's topic (`Kyrgyzstan: gap (statistics)`). */
+export const gapTitle = (countryName: string, topic: string): string => `${countryName}: gap (${topic})`;
+/** The topic of a gapTitle, if `title` is one. */
+export const gapTitleTopic = (title: string): string | undefined => /: gap \(([a-z-]+)\)$/.exec(title)?.[1];

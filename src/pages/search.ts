@@ -3,7 +3,7 @@
 import { paged } from '../http/pagination.js';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { SEARCH_TYPES, type SearchHit } from '../domain/search.js';
+import { gapTitleTopic, practiceTitleCodes, SEARCH_TYPES, type SearchHit } from '../domain/search.js';
 import { SEARCH_KEY, search } from '../queries/search.js';
 import type { Ctx } from './context.js';
 import { countryName, label } from './format.js';
@@ -36,18 +36,18 @@ export function highlight(snippet: string, ranges: SearchHit['highlights']): Saf
 
 /**
  * The title of a hit as the page shows it. Practice notes and gaps have no title of their own: the API composes one
- * from codes (`warning`, `statistics: prosecutes`, `Kyrgyzstan: gap (penalties)`), which the page says in its own
- * language; every other title is the record's text.
+ * from codes (practiceTitle and gapTitle in domain/search.ts), which the page says in its own language; every other
+ * title is the record's text.
  */
 function hitTitle(ctx: Ctx, hit: SearchHit): SafeHtml {
   const { s } = ctx;
   if (hit.type === 'practice') {
-    const [kind, stance] = hit.title.split(': ');
-    if (kind && kind in s.practiceKinds && (stance === undefined || stance in s.stances))
+    const { kind, stance } = practiceTitleCodes(hit.title);
+    if (kind in s.practiceKinds && (stance === undefined || stance in s.stances))
       return html`${label(s.practiceKinds, kind)}${stance ? `: ${label(s.stances, stance)}` : ''}`;
   }
   if (hit.type === 'gap' && hit.country) {
-    const topic = /: gap \(([a-z-]+)\)$/.exec(hit.title)?.[1];
+    const topic = gapTitleTopic(hit.title);
     if (topic && topic in s.gapTopics) {
       const what = `${label(s.searchTypes, 'gap')} (${label(s.gapTopics, topic).toLowerCase()})`;
       return html`${countryName(ctx, hit.country)}: ${what}`;
