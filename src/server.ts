@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   if (result) {
     app.log.info(
       { revision: result.revision, changed: result.changed, counts: result.counts },
-      result.imported ? 'dataset imported' : 'dataset unchanged: not imported again',
+      result.imported
+        ? 'dataset imported'
+        : result.derived
+          ? 'dataset unchanged: not imported again; derived tables rewritten for this code'
+          : 'dataset unchanged: not imported again',
     );
   }
   let closing = false;

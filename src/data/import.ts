@@ -1,8 +1,7 @@
 // Imports a checked dataset in one transaction: every table is rewritten, so a record removed from data/ disappears,
 // and a second run of the same files leaves the same rows. A failure anywhere rolls everything back.
-import { desc, sql } from 'drizzle-orm';
-import { writeCaseDocs } from '../db/case-doc.js';
-import { writeVersionDocs } from '../db/json.js';
+import { desc, eq, sql } from 'drizzle-orm';
+import { derivedVersion, writeDerived } from '../db/derived.js';
 import type { Db } from '../db/client.js';
 import { noteImport } from '../db/imports.js';
 import * as s from '../db/schema/index.js';
@@ -46,6 +45,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
   const rows = toRows(ds);
   const revision = datasetRevision(ds);
   const counts = countsOf(rows);
+  const version = await derivedVersion();
   let changed = false;
   await db.transaction(async (tx) => {
     // Two instances starting together against one database must not interleave their imports.
@@ -58,10 +58,9 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       }
     }
     // What answers read whole, built once here from the rows just written.
-    await writeCaseDocs(tx);
-    await writeVersionDocs(tx);
+    await writeDerived(tx);
     const [last] = await tx
-      .select({ revision: s.datasetRevisions.revision })
+      .select({ seq: s.datasetRevisions.seq, revision: s.datasetRevisions.revision })
       .from(s.datasetRevisions)
       .orderBy(desc(s.datasetRevisions.seq))
       .limit(1);
@@ -70,9 +69,11 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       // A revision seen before (files reverted) gets a new row: the change feed lists the revert as changes.
       const [row] = await tx
         .insert(s.datasetRevisions)
-        .values({ revision, counts, coverage: coverageOf(ds) })
+        .values({ revision, counts, coverage: coverageOf(ds), derivedVersion: version })
         .returning({ seq: s.datasetRevisions.seq });
       await recordChanges(tx as unknown as Db, row!.seq, recordHashesOf(ds));
+    } else {
+      await tx.update(s.datasetRevisions).set({ derivedVersion: version }).where(eq(s.datasetRevisions.seq, last.seq));
     }
   });
   noteImport();
@@ -87,21 +88,53 @@ export async function importDataDir(db: Db, dataDir: string): Promise<ImportResu
 /** Imports the folder unless the database already holds its revision (a restart, or another instance that started
  * first): `imported` says whether rows were written. The revision is a hash of the files' bytes, so an unchanged
  * folder is recognised from its bytes alone (one query), without parsing or checking the YAML again: those files
- * were checked when they were imported. */
-export async function importIfChanged(db: Db, dataDir: string): Promise<ImportResult & { imported: boolean }> {
+ * were checked when they were imported. With unchanged files, the derived tables are still rewritten (`derived`)
+ * when they were written by other code than this (src/db/derived.ts). */
+export async function importIfChanged(
+  db: Db,
+  dataDir: string,
+): Promise<ImportResult & { imported: boolean; derived: boolean }> {
   const latest = () =>
     db
-      .select({ revision: s.datasetRevisions.revision, counts: s.datasetRevisions.counts })
+      .select({
+        seq: s.datasetRevisions.seq,
+        revision: s.datasetRevisions.revision,
+        counts: s.datasetRevisions.counts,
+        derivedVersion: s.datasetRevisions.derivedVersion,
+      })
       .from(s.datasetRevisions)
       .orderBy(desc(s.datasetRevisions.seq))
       .limit(1)
       .then((r) => r[0]);
-  const [quick, last] = await Promise.all([folderRevision(dataDir), latest()]);
-  if (quick !== undefined && last?.revision === quick)
-    return { revision: quick, changed: false, counts: last.counts, imported: false };
+  const [quick, last, version] = await Promise.all([folderRevision(dataDir), latest(), derivedVersion()]);
+  const unchanged = async (revision: string, counts: Record<string, number>) => {
+    const derived = last!.derivedVersion !== version && (await rederive(db, last!.seq, version));
+    return { revision, changed: false, counts, imported: false, derived };
+  };
+  if (quick !== undefined && last?.revision === quick) return unchanged(quick, last.counts);
   const ds = await loadDataset(dataDir);
   assertValid(ds);
   const revision = datasetRevision(ds);
-  if (last?.revision === revision) return { revision, changed: false, counts: countsOf(toRows(ds)), imported: false };
-  return { ...(await importDataset(db, ds)), imported: true };
+  if (last?.revision === revision) return unchanged(revision, countsOf(toRows(ds)));
+  return { ...(await importDataset(db, ds)), imported: true, derived: true };
+}
+
+/** Rewrites the derived tables of the current revision `seq` and records `version`, under the import's lock; false
+ * when another instance did it first. */
+async function rederive(db: Db, seq: number, version: string): Promise<boolean> {
+  let done = false;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7301720240)`);
+    const [row] = await tx
+      .select({ seq: s.datasetRevisions.seq, derivedVersion: s.datasetRevisions.derivedVersion })
+      .from(s.datasetRevisions)
+      .orderBy(desc(s.datasetRevisions.seq))
+      .limit(1);
+    if (row?.seq !== seq || row.derivedVersion === version) return;
+    await writeDerived(tx);
+    await tx.update(s.datasetRevisions).set({ derivedVersion: version }).where(eq(s.datasetRevisions.seq, seq));
+    done = true;
+  });
+  if (done) noteImport();
+  return done;
 }

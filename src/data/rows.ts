@@ -28,8 +28,10 @@ export function toRows(ds: Dataset): Rows {
     penalties: [],
     exemptions: [],
     cases: [],
-    // Built by the import from the cases written (src/db/case-doc.ts), not from data/.
+    // Built by the import from the cases written (src/db/case-doc.ts, src/db/case-rollup.ts), not from data/.
     caseDocs: [],
+    caseRollup: [],
+    caseRollupKinds: [],
     caseCharges: [],
     caseSentences: [],
     caseEvents: [],

@@ -115,3 +115,51 @@ export const caseDocs = pgTable('case_docs', {
     .references(() => cases.id),
   doc: json('doc').notNull(),
 });
+
+// Case statistics kept per group by the import (src/db/case-rollup.ts), not from data/: one row per combination of the
+// dimensions a statistic can filter or group by, with the number of cases that have it, so that statistics over many
+// cases read a few rows per group instead of every case. Each case is counted in exactly one row; the dimensions a
+// case has several of (provisions, conducts, kinds of sentence) are sets. `months` and `suspended` are the case's
+// imprisonment (summed, not suspended) and whether it has a suspended one, as the statistics define them.
+export const caseRollup = pgTable(
+  'case_rollup',
+  {
+    countryCode: text('country_code').notNull(),
+    month: date('month'),
+    outcome: text('outcome'),
+    dateKind: text('date_kind'),
+    forceId: text('force_id'),
+    side: text('side'),
+    sentenceKind: text('sentence_kind'),
+    conducts: text('conducts').array().notNull(),
+    provisionIds: text('provision_ids').array().notNull(),
+    sentenceKinds: text('sentence_kinds').array().notNull(),
+    months: numeric('months', { mode: 'number' }),
+    suspended: boolean('suspended').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [index('case_rollup_country_month_idx').on(t.countryCode, t.month)],
+);
+
+// The same per kind of sentence: for each case and each kind it was sentenced to, the months (summed, not suspended)
+// and whether one of that kind was suspended.
+export const caseRollupKinds = pgTable(
+  'case_rollup_kinds',
+  {
+    countryCode: text('country_code').notNull(),
+    month: date('month'),
+    outcome: text('outcome'),
+    dateKind: text('date_kind'),
+    forceId: text('force_id'),
+    side: text('side'),
+    sentenceKind: text('sentence_kind'),
+    conducts: text('conducts').array().notNull(),
+    provisionIds: text('provision_ids').array().notNull(),
+    sentenceKinds: text('sentence_kinds').array().notNull(),
+    kind: text('kind').notNull(),
+    months: numeric('months', { mode: 'number' }),
+    suspended: boolean('suspended').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [index('case_rollup_kinds_country_month_idx').on(t.countryCode, t.month)],
+);

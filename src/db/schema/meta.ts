@@ -8,6 +8,9 @@ export const datasetRevisions = pgTable('dataset_revisions', {
   importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   counts: jsonb('counts').$type<Record<string, number>>().notNull(),
   coverage: jsonb('coverage').$type<Coverage>(),
+  // The version of the tables the import derives from the rows (src/db/derived.ts) as last written for this revision:
+  // a start with unchanged files rebuilds them when the code that derives them has changed (or they are new).
+  derivedVersion: text('derived_version'),
 });
 
 // The current content hash of every top-level record, to tell what an import created, updated or deleted.

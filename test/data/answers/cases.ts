@@ -5,6 +5,7 @@
 import t from 'tap';
 import { app } from './app.js';
 import { ds } from '../dataset.js';
+import { GROUPINGS, statsBothWays } from '../../stats-both-ways.js';
 
 const allCases = ds.countries.flatMap((c) => c.cases.cases.map((k) => ({ ...k, country: c.country.country.code })));
 const get = async (url: string) => {
@@ -128,4 +129,41 @@ t.test('the statistics count every case: by country, and by year with the empty 
       uz.filter((y) => y === first + i).length,
     ]),
   );
+});
+
+t.test('the statistics from the groups the import keeps equal those from the cases, on data/', async (t) => {
+  // The commonest conducts, charged provisions and forces of the real cases, each as a filter of its own.
+  const commonest = (values: (string | null | undefined)[], n: number) => {
+    const counts = new Map<string, number>();
+    for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([v]) => v);
+  };
+  const filters = [
+    {},
+    ...(['KG', 'KZ', 'TJ', 'UZ'] as const).map((country) => ({ country })),
+    { country: 'KZ' as const, decidedFrom: '2023', decidedTo: '2024-06' },
+    { outcome: 'convicted' as const },
+    { sentenceKind: 'imprisonment' as const },
+    { side: 'russia' as const },
+    ...commonest(
+      allCases.flatMap((c) => c.conducts),
+      2,
+    ).map((conduct) => ({ conduct })),
+    ...commonest(
+      allCases.flatMap((c) => c.charges.map((ch) => ch.provision)),
+      2,
+    ).map((provision) => ({ provision })),
+    ...commonest(
+      allCases.map((c) => c.force),
+      1,
+    ).map((force) => ({ force })),
+  ];
+  const both = await statsBothWays(app.database.db, filters);
+  t.strictSame(both.unequal, [], 'every answer the same both ways');
+  t.equal(both.compared, filters.length * GROUPINGS.length);
+  t.ok(both.withLengths > 500, `groups with a known length compared: ${both.withLengths}`);
+  t.strictSame(both.notRollup, []);
 });
