@@ -121,19 +121,24 @@ export const caseDocs = pgTable('case_docs', {
 // cases read a few rows per group instead of every case. Each case is counted in exactly one row; the dimensions a
 // case has several of (provisions, conducts, kinds of sentence) are sets. `months` and `suspended` are the case's
 // imprisonment (summed, not suspended) and whether it has a suspended one, as the statistics define them.
+/** The dimensions of a group, the same in both tables (new column builders for each table). */
+const rollupDimensions = () => ({
+  countryCode: text('country_code').notNull(),
+  month: date('month'),
+  outcome: text('outcome'),
+  dateKind: text('date_kind'),
+  forceId: text('force_id'),
+  side: text('side'),
+  sentenceKind: text('sentence_kind'),
+  conducts: text('conducts').array().notNull(),
+  provisionIds: text('provision_ids').array().notNull(),
+  sentenceKinds: text('sentence_kinds').array().notNull(),
+});
+
 export const caseRollup = pgTable(
   'case_rollup',
   {
-    countryCode: text('country_code').notNull(),
-    month: date('month'),
-    outcome: text('outcome'),
-    dateKind: text('date_kind'),
-    forceId: text('force_id'),
-    side: text('side'),
-    sentenceKind: text('sentence_kind'),
-    conducts: text('conducts').array().notNull(),
-    provisionIds: text('provision_ids').array().notNull(),
-    sentenceKinds: text('sentence_kinds').array().notNull(),
+    ...rollupDimensions(),
     months: numeric('months', { mode: 'number' }),
     suspended: boolean('suspended').notNull(),
     cases: integer('cases').notNull(),
@@ -146,16 +151,7 @@ export const caseRollup = pgTable(
 export const caseRollupKinds = pgTable(
   'case_rollup_kinds',
   {
-    countryCode: text('country_code').notNull(),
-    month: date('month'),
-    outcome: text('outcome'),
-    dateKind: text('date_kind'),
-    forceId: text('force_id'),
-    side: text('side'),
-    sentenceKind: text('sentence_kind'),
-    conducts: text('conducts').array().notNull(),
-    provisionIds: text('provision_ids').array().notNull(),
-    sentenceKinds: text('sentence_kinds').array().notNull(),
+    ...rollupDimensions(),
     kind: text('kind').notNull(),
     months: numeric('months', { mode: 'number' }),
     suspended: boolean('suspended').notNull(),
