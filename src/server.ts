@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, databaseOptionsOf, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
-import { importIfChanged } from './data/import.js';
+import { derivedState, importIfChanged } from './data/import.js';
 import { DataError } from './data/load.js';
 
 async function main(): Promise<void> {
@@ -25,6 +25,11 @@ async function main(): Promise<void> {
           ? 'dataset unchanged: not imported again; derived tables rewritten for this code'
           : 'dataset unchanged: not imported again',
     );
+  }
+  // Without the import at start (PostgreSQL: the import is a release job), derived tables written by other code (a
+  // migration added one empty, or the code builds one differently) are reported, not rewritten by every instance.
+  if (!result && (await derivedState(database.db).catch(() => 'current')) === 'stale') {
+    app.log.warn('derived tables were written by another version of the code: run npm run data:import');
   }
   let closing = false;
   // While closing, every answer closes its connection, so clients reconnect to another instance.

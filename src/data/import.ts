@@ -119,6 +119,21 @@ export async function importIfChanged(
   return { ...(await importDataset(db, ds)), imported: true, derived: true };
 }
 
+/** Whether the derived tables of the current revision are this code's ('current'), another's ('stale': a start with
+ * IMPORT_ON_START=false warns, and `npm run data:import` rewrites them), or there is no revision ('none'). */
+export async function derivedState(db: Db): Promise<'current' | 'stale' | 'none'> {
+  const [[row], version] = await Promise.all([
+    db
+      .select({ derivedVersion: s.datasetRevisions.derivedVersion })
+      .from(s.datasetRevisions)
+      .orderBy(desc(s.datasetRevisions.seq))
+      .limit(1),
+    derivedVersion(),
+  ]);
+  if (!row) return 'none';
+  return row.derivedVersion === version ? 'current' : 'stale';
+}
+
 /** Rewrites the derived tables of the current revision `seq` and records `version`, under the import's lock; false
  * when another instance did it first. */
 async function rederive(db: Db, seq: number, version: string): Promise<boolean> {

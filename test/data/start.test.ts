@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import t from 'tap';
-import { importIfChanged } from '../../src/data/import.js';
+import { derivedState, importIfChanged } from '../../src/data/import.js';
 import { loadDataset } from '../../src/data/load.js';
 import { datasetRevision, folderRevision } from '../../src/data/revision.js';
 import { openDatabase, queryRows } from '../../src/db/client.js';
@@ -84,6 +84,7 @@ t.test('importIfChanged on unchanged files rewrites the derived tables written b
   t.teardown(() => database.close());
   await migrateDatabase(database);
   const data = await fixtureDataset(t);
+  t.equal(await derivedState(database.db), 'none', 'no revision yet');
   const first = await importIfChanged(database.writeDb, data);
   const count = async () =>
     (
@@ -104,11 +105,13 @@ t.test('importIfChanged on unchanged files rewrites the derived tables written b
   await database.writeDb.execute(sql`update provision_versions set doc = null`);
   await database.writeDb.execute(sql`update dataset_revisions set derived_version = null`);
   t.same(await count(), { docs: 0, rollup: 0, cases: built.cases, versions: 0 });
+  t.equal(await derivedState(database.db), 'stale', 'what a start without import warns about');
   const second = await importIfChanged(database.writeDb, data);
   t.same(second, { revision: first.revision, changed: false, counts: first.counts, imported: false, derived: true });
   t.same(await count(), built, 'rebuilt from the rows');
   const third = await importIfChanged(database.writeDb, data);
   t.equal(third.derived, false, 'the version recorded: not rebuilt again');
+  t.equal(await derivedState(database.db), 'current');
   const revisions = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from dataset_revisions`);
   t.equal(revisions[0]!.n, 1, 'no second revision row');
 });
@@ -145,4 +148,11 @@ t.test('a server started twice on one PGLITE_DIR imports the first time only', a
   const second = messages(await startServer({ PGLITE_DIR: dir, DATA_DIR: data }));
   t.ok(second.includes('dataset unchanged: not imported again'), 'the second start says it did not import');
   t.notOk(second.includes('dataset imported'));
+  // Derived tables of another version of the code, and no import at start: the start says so (and serves).
+  const database = await openDatabase({ pgliteDir: dir });
+  await database.writeDb.execute(sql`update dataset_revisions set derived_version = 'older'`);
+  await database.close();
+  const third = messages(await startServer({ PGLITE_DIR: dir, DATA_DIR: data, IMPORT_ON_START: 'false' }));
+  t.ok(third.includes('derived tables were written by another version of the code: run npm run data:import'));
+  t.notOk(messages(second).some((m) => m.startsWith('derived tables were written')));
 });
