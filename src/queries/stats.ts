@@ -35,7 +35,7 @@ const columns = (groupBy: Key[], alias: string, named = false): SQL =>
 
 /** The case filters the groups kept by the import (case_rollup) can answer, and those they cannot (a name, a text,
  * a length of sentence: a property of a case that no group holds). Every filter of the case query is in one list
- * (test/queries/stats-rollup.test.ts checks it), so a new filter is a decision, not a silent wrong statistic. */
+ * (test/routes/richer/stats.ts checks it), so a new filter is a decision, not a silent wrong statistic. */
 export const ROLLUP_FILTERS = [
   'country',
   'outcome',
@@ -92,7 +92,7 @@ type Group = Record<string, unknown> & Lengths & { cases: number; suspended: num
  * their imprisonment lengths, and every kind of sentence per group. The conduct and force filters are checked and
  * the provision filter resolved in the same statement; a filter naming nothing is a 400 as caseFilterOf gives it.
  * A filter the groups kept by the import can answer (rollupCan) reads those, any other the cases; both give the
- * same answer (test/queries/stats-rollup.test.ts), and `via` says which was read.
+ * same answer (test/stats-both-ways.ts), and `via` says which was read.
  */
 export async function caseStats(
   db: Db,
@@ -114,80 +114,8 @@ export async function caseStats(
     );
   const ordered = byKey('g');
   const ids = byKey('h');
-  let answer: SQL;
-  if (via === 'cases') {
-    const where = caseConditions(filter);
-    // One row per case, multiplied only by the dimensions asked for (a case charged under two provisions counts once
-    // per provision; twice under one, once).
-    const base = sql`
-      select cases.id, cases.country_code, extract(year from cases.decided_date)::int as year, cases.outcome,
-        cases.force_id, cases.side
-        ${needs('provision') ? sql`, cc.provision_id` : sql``}
-        ${needs('sentenceKind') ? sql`, s.kind as sentence_kind` : sql``}
-        ${needs('conduct') ? sql`, c.conduct` : sql``}
-      from cases
-        ${needs('provision') ? sql`left join lateral (select distinct j_cc.provision_id from case_charges j_cc where j_cc.case_id = cases.id) cc on true` : sql``}
-        ${needs('sentenceKind') ? sql`left join case_sentences s on s.case_id = cases.id and s.ord = 0` : sql``}
-        ${needs('conduct') ? sql`cross join lateral (select distinct unnest(cases.conducts)) as c(conduct)` : sql``}
-      where ${where.length ? and(...where) : sql`true`}`;
-    answer = sql`with b as (${base}),
-      sent as (
-        select cs.case_id,
-          sum(cs.total_months) filter (where cs.kind = 'imprisonment' and not cs.suspended) as months,
-          bool_or(cs.kind = 'imprisonment' and cs.suspended) as suspended
-        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id),
-      sk as (
-        select cs.case_id, cs.kind,
-          sum(cs.total_months) filter (where not cs.suspended) as months, bool_or(cs.suspended) as suspended
-        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id, cs.kind)
-      select ${orEmpty(sql`select json_agg(g order by ${ordered}) from (
-          select ${named},
-            count(distinct b.id)::int as cases,
-            count(sent.months)::int as n,
-            min(sent.months)::text as min,
-            (percentile_cont(0.5) within group (order by sent.months))::text as median,
-            round(avg(sent.months), 2)::text as mean,
-            max(sent.months)::text as max,
-            count(distinct b.id) filter (where sent.suspended)::int as suspended
-          from b left join sent on sent.case_id = b.id
-          group by ${keys}) g`)} as groups,
-        ${orEmpty(sql`select json_agg(g) from (
-          select ${named}, sk.kind,
-            count(distinct b.id)::int as cases,
-            count(distinct b.id) filter (where sk.suspended)::int as suspended,
-            ${LENGTHS}
-          from b join sk on sk.case_id = b.id
-          group by ${keys}, sk.kind) g`)} as kinds`;
-  } else {
-    const where = rollupConditions(filter);
-    // The same rows as `b` above, each standing for `cases` cases; the sets unnested only when grouped by.
-    const base = (table: string, extra: string) => sql`
-      select r.country_code, extract(year from r.month)::int as year, r.outcome, r.force_id, r.side,
-        r.sentence_kind ${needs('provision') ? sql`, p.provision_id` : sql``}
-        ${needs('conduct') ? sql`, c.conduct` : sql``}, r.months, r.suspended, r.cases ${sql.raw(extra)}
-      from ${sql.raw(table)} r
-        ${needs('provision') ? sql`cross join lateral unnest(r.provision_ids) as p(provision_id)` : sql``}
-        ${needs('conduct') ? sql`cross join lateral unnest(r.conducts) as c(conduct)` : sql``}
-      where ${where.length ? and(...where) : sql`true`}`;
-    // Lengths over the rows of `h` (one per group and length, `w` cases each): the median is computed from `hist`
-    // (medianOf), as percentile_cont computes it.
-    const lengthsOfH = sql.raw(`coalesce(sum(h.w) filter (where h.months is not null), 0)::int as n,
-      min(h.months)::text as min, max(h.months)::text as max,
-      round(sum(h.months * h.w) / nullif(sum(h.w) filter (where h.months is not null), 0), 2)::text as mean,
-      json_agg(json_build_array(h.months, h.w) order by h.months) filter (where h.months is not null) as hist`);
-    answer = sql`with b as (${base('case_rollup', '')}), bk as (${base('case_rollup_kinds', ', r.kind')})
-      select ${orEmpty(sql`select json_agg(g order by ${ordered}) from (
-          select ${ids}, sum(h.w)::int as cases, coalesce(sum(h.sw), 0)::int as suspended, ${lengthsOfH}
-          from (select ${named}, b.months, sum(b.cases) as w, sum(b.cases) filter (where b.suspended) as sw
-            from b group by ${keys}, b.months) h
-          group by ${ids}) g`)} as groups,
-        ${orEmpty(sql`select json_agg(g) from (
-          select ${ids}, h.kind, sum(h.w)::int as cases, coalesce(sum(h.sw), 0)::int as suspended, ${lengthsOfH}
-          from (select ${columns(groupBy, 'bk', true)}, bk.kind, bk.months, sum(bk.cases) as w,
-              sum(bk.cases) filter (where bk.suspended) as sw
-            from bk group by ${columns(groupBy, 'bk')}, bk.kind, bk.months) h
-          group by ${ids}, h.kind) g`)} as kinds`;
-  }
+  const parts = { groupBy, needs, keys, named, ordered, ids };
+  const answer = via === 'cases' ? casesAnswer(filter, parts) : rollupAnswer(filter, parts);
   const [row] = await queryRows<{
     unknown: { kind: KnownKind; id: string } | null;
     provision_ids: string[] | null;
@@ -228,6 +156,95 @@ export async function caseStats(
     return { group, cases: r.cases, imprisonment: lengths(r), suspended: r.suspended, sentences } as StatsRow;
   });
   return { rows: zeroFilled(found, groupBy, filter), revision: row!.revision, via };
+}
+
+/** What both ways of answering share: the dimensions, and their columns as the answer's SQL names them. */
+interface Parts {
+  groupBy: Key[];
+  needs: (k: Key) => boolean;
+  /** The columns of `b` grouped by, plain and named as their keys; the keys over `g` and over `h`. */
+  keys: SQL;
+  named: SQL;
+  ordered: SQL;
+  ids: SQL;
+}
+
+/** The groups and kinds of sentence (columns `groups`, `kinds`) read from the cases. */
+function casesAnswer(filter: CaseFilter, { needs, keys, named, ordered }: Parts): SQL {
+  const where = caseConditions(filter);
+  // One row per case, multiplied only by the dimensions asked for (a case charged under two provisions counts once
+  // per provision; twice under one, once).
+  const base = sql`
+      select cases.id, cases.country_code, extract(year from cases.decided_date)::int as year, cases.outcome,
+        cases.force_id, cases.side
+        ${needs('provision') ? sql`, cc.provision_id` : sql``}
+        ${needs('sentenceKind') ? sql`, s.kind as sentence_kind` : sql``}
+        ${needs('conduct') ? sql`, c.conduct` : sql``}
+      from cases
+        ${needs('provision') ? sql`left join lateral (select distinct j_cc.provision_id from case_charges j_cc where j_cc.case_id = cases.id) cc on true` : sql``}
+        ${needs('sentenceKind') ? sql`left join case_sentences s on s.case_id = cases.id and s.ord = 0` : sql``}
+        ${needs('conduct') ? sql`cross join lateral (select distinct unnest(cases.conducts)) as c(conduct)` : sql``}
+      where ${where.length ? and(...where) : sql`true`}`;
+  return sql`with b as (${base}),
+      sent as (
+        select cs.case_id,
+          sum(cs.total_months) filter (where cs.kind = 'imprisonment' and not cs.suspended) as months,
+          bool_or(cs.kind = 'imprisonment' and cs.suspended) as suspended
+        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id),
+      sk as (
+        select cs.case_id, cs.kind,
+          sum(cs.total_months) filter (where not cs.suspended) as months, bool_or(cs.suspended) as suspended
+        from case_sentences cs where cs.case_id in (select id from b) group by cs.case_id, cs.kind)
+      select ${orEmpty(sql`select json_agg(g order by ${ordered}) from (
+          select ${named},
+            count(distinct b.id)::int as cases,
+            count(sent.months)::int as n,
+            min(sent.months)::text as min,
+            (percentile_cont(0.5) within group (order by sent.months))::text as median,
+            round(avg(sent.months), 2)::text as mean,
+            max(sent.months)::text as max,
+            count(distinct b.id) filter (where sent.suspended)::int as suspended
+          from b left join sent on sent.case_id = b.id
+          group by ${keys}) g`)} as groups,
+        ${orEmpty(sql`select json_agg(g) from (
+          select ${named}, sk.kind,
+            count(distinct b.id)::int as cases,
+            count(distinct b.id) filter (where sk.suspended)::int as suspended,
+            ${LENGTHS}
+          from b join sk on sk.case_id = b.id
+          group by ${keys}, sk.kind) g`)} as kinds`;
+}
+
+/** The same columns read from the statistics the import keeps per group (case_rollup, case_rollup_kinds). */
+function rollupAnswer(filter: CaseFilter, { groupBy, needs, keys, named, ordered, ids }: Parts): SQL {
+  const where = rollupConditions(filter);
+  // The same rows as `b` in casesAnswer, each standing for `cases` cases; the sets unnested only when grouped by.
+  const base = (table: string, extra: string) => sql`
+      select r.country_code, extract(year from r.month)::int as year, r.outcome, r.force_id, r.side,
+        r.sentence_kind ${needs('provision') ? sql`, p.provision_id` : sql``}
+        ${needs('conduct') ? sql`, c.conduct` : sql``}, r.months, r.suspended, r.cases ${sql.raw(extra)}
+      from ${sql.raw(table)} r
+        ${needs('provision') ? sql`cross join lateral unnest(r.provision_ids) as p(provision_id)` : sql``}
+        ${needs('conduct') ? sql`cross join lateral unnest(r.conducts) as c(conduct)` : sql``}
+      where ${where.length ? and(...where) : sql`true`}`;
+  // Lengths over the rows of `h` (one per group and length, `w` cases each): the median is computed from `hist`
+  // (medianOf), as percentile_cont computes it.
+  const lengthsOfH = sql.raw(`coalesce(sum(h.w) filter (where h.months is not null), 0)::int as n,
+      min(h.months)::text as min, max(h.months)::text as max,
+      round(sum(h.months * h.w) / nullif(sum(h.w) filter (where h.months is not null), 0), 2)::text as mean,
+      json_agg(json_build_array(h.months, h.w) order by h.months) filter (where h.months is not null) as hist`);
+  return sql`with b as (${base('case_rollup', '')}), bk as (${base('case_rollup_kinds', ', r.kind')})
+      select ${orEmpty(sql`select json_agg(g order by ${ordered}) from (
+          select ${ids}, sum(h.w)::int as cases, coalesce(sum(h.sw), 0)::int as suspended, ${lengthsOfH}
+          from (select ${named}, b.months, sum(b.cases) as w, sum(b.cases) filter (where b.suspended) as sw
+            from b group by ${keys}, b.months) h
+          group by ${ids}) g`)} as groups,
+        ${orEmpty(sql`select json_agg(g) from (
+          select ${ids}, h.kind, sum(h.w)::int as cases, coalesce(sum(h.sw), 0)::int as suspended, ${lengthsOfH}
+          from (select ${columns(groupBy, 'bk', true)}, bk.kind, bk.months, sum(bk.cases) as w,
+              sum(bk.cases) filter (where bk.suspended) as sw
+            from bk group by ${columns(groupBy, 'bk')}, bk.kind, bk.months) h
+          group by ${ids}, h.kind) g`)} as kinds`;
 }
 
 /**
