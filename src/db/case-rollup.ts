@@ -21,23 +21,26 @@ const DIMS_OF_D = sql.raw(
   'd.country_code, d.month, d.outcome, d.date_kind, d.force_id, d.side, d.sentence_kind, d.conducts, d.provision_ids, d.sentence_kinds',
 );
 
-/** Rewrites both tables from every case: run by the import, in its transaction, after every table is written, and by
- * the benchmark after it adds synthetic cases. */
+/** Rewrites both tables from every case, in one pass over the cases (the per-case rows are read once and feed both
+ * inserts): run by the import, in its transaction, after every table is written, and by the benchmark after it adds
+ * synthetic cases. */
 export async function writeCaseRollup(tx: { execute(q: SQL): Promise<unknown> }): Promise<void> {
   await tx.execute(sql`delete from case_rollup`);
   await tx.execute(sql`delete from case_rollup_kinds`);
-  // Per case: its imprisonment (summed, not suspended) and whether it has a suspended one; as stats.ts's `sent`.
-  await tx.execute(sql`insert into case_rollup (${DIMS}, months, suspended, cases)
-    select ${DIMS_OF_D}, s.months, coalesce(s.suspended, false), count(*)::int
-    from (${perCase}) d
-      left join lateral (select sum(cs.total_months) filter (where cs.kind = 'imprisonment' and not cs.suspended) as months,
-          bool_or(cs.kind = 'imprisonment' and cs.suspended) as suspended
-        from case_sentences cs where cs.case_id = d.id) s on true
-    group by ${DIMS_OF_D}, s.months, coalesce(s.suspended, false)`);
-  // Per case and kind of sentence: the months of that kind (summed, not suspended) and whether one was suspended.
-  await tx.execute(sql`insert into case_rollup_kinds (${DIMS}, kind, months, suspended, cases)
+  // case_rollup: per case, its imprisonment (summed, not suspended) and whether it has a suspended one, as stats.ts
+  // reads them from the cases; case_rollup_kinds: per case and kind of sentence, the months of that kind (summed, not
+  // suspended) and whether one was suspended.
+  await tx.execute(sql`with d as materialized (${perCase}),
+    groups as (insert into case_rollup (${DIMS}, months, suspended, cases)
+      select ${DIMS_OF_D}, s.months, coalesce(s.suspended, false), count(*)::int
+      from d
+        left join lateral (select sum(cs.total_months) filter (where cs.kind = 'imprisonment' and not cs.suspended) as months,
+            bool_or(cs.kind = 'imprisonment' and cs.suspended) as suspended
+          from case_sentences cs where cs.case_id = d.id) s on true
+      group by ${DIMS_OF_D}, s.months, coalesce(s.suspended, false))
+    insert into case_rollup_kinds (${DIMS}, kind, months, suspended, cases)
     select ${DIMS_OF_D}, s.kind, s.months, s.suspended, count(*)::int
-    from (${perCase}) d
+    from d
       join lateral (select cs.kind, sum(cs.total_months) filter (where not cs.suspended) as months,
           bool_or(cs.suspended) as suspended
         from case_sentences cs where cs.case_id = d.id group by cs.kind) s on true

@@ -3,12 +3,11 @@
 // unchanged does not import again (src/data/import.ts), so without the version a database imported by older code
 // would keep derived tables that a newer migration added empty, or that newer code would build differently.
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { writeCaseDocs } from './case-doc.js';
 import { writeCaseRollup } from './case-rollup.js';
 import { writeVersionDocs } from './json.js';
-import { sql } from 'drizzle-orm';
 
 type Execute = { execute(q: SQL): Promise<unknown> };
 
