@@ -7,7 +7,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import { etagOf, registerCaching, responseCache, revisionCache } from './http/caching.js';
 import { frameworkErrors, registerProtection } from './http/protection.js';
-import { accepts } from './http/negotiate.js';
+import { accepts, withProblems } from './http/negotiate.js';
 import { COMPRESS_PLUGIN_OPTIONS } from './http/compression.js';
 import { registerListHooks, rewriteCsvUrl } from './http/formats.js';
 import { currentRevision } from './queries/meta.js';
@@ -30,6 +30,7 @@ import searchRoutes from './routes/search.js';
 import sourceRoutes from './routes/sources.js';
 import statsRoutes from './routes/stats.js';
 import pageRoutes from './pages/plugin.js';
+import { declareRouteConfig, routeConfig } from './http/route-config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -150,6 +151,9 @@ function registerSnapshots(app: FastifyInstance, database: Database): void {
   }
 }
 
+/** What a route without `produces` answers with. */
+const JSON_ONLY: readonly string[] = ['application/json'];
+
 /** The defaults of every setting, from the one configuration schema. */
 const DEFAULTS = loadConfig({});
 
@@ -191,6 +195,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  declareRouteConfig(app);
   app.decorate('database', opts.database);
   const database = opts.database;
   app.decorateRequest('db', {
@@ -209,8 +214,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Callback style, as it runs on every request (see protection.ts).
   app.addHook('onRequest', (req, reply, done) => {
-    const produces = req.routeOptions.config?.produces ?? ['application/json'];
-    if (req.routeOptions.url && !accepts(req.headers.accept, [...produces, 'application/problem+json'])) {
+    const produces = routeConfig(req).produces ?? JSON_ONLY;
+    if (routeConfig(req).url && !accepts(req.headers.accept, withProblems(produces))) {
       sendProblem(req, reply, 'not-acceptable', `this resource is available as ${produces.join(', ')}`);
       return;
     }

@@ -32,10 +32,16 @@ async function main(): Promise<void> {
     app.log.warn('derived tables were written by another version of the code: run npm run data:import');
   }
   let closing = false;
-  // While closing, every answer closes its connection, so clients reconnect to another instance.
-  app.addHook('onSend', async (_req, reply, payload) => {
+  // While closing, every answer closes its connection, so clients reconnect to another instance: set as a request
+  // arrives (a stored answer is written with the headers set by then, without the onSend hooks) and again as an answer
+  // computed meanwhile is sent.
+  app.addHook('onRequest', (_req, reply, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done();
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
   const close = async (signal: string) => {
     if (closing) return;

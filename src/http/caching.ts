@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import fresh from 'fresh';
 import { LRUCache } from 'lru-cache';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { importCount } from '../db/imports.js';
 import { preferred } from './negotiate.js';
 import { compress, compressible, encodingFor, type Encoding } from './compression.js';
+import { routeConfig } from './route-config.js';
 
 export interface Revision {
   revision: string;
@@ -30,25 +31,34 @@ declare module 'fastify' {
  * Remembers the current revision for `ttlMs`, so conditional and cached requests cost no query. An import in this
  * process shows at once; one run by another process (npm run data:import) within ttl.
  */
-export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs = 2000) {
+export function revisionCache(load: () => Promise<Revision | undefined>, ttlMs = 2000): CurrentRevision {
   let value: Revision | undefined;
   let at = 0;
   let seenImports = importCount();
   let pending: Promise<Revision | undefined> | undefined;
-  return async (): Promise<Revision | undefined> => {
+  const peek = (): Revision | undefined => {
     if (seenImports !== importCount()) ((seenImports = importCount()), (value = undefined), (pending = undefined));
-    if (value && Date.now() - at < ttlMs) return value;
+    return value && Date.now() - at < ttlMs ? value : undefined;
+  };
+  const current = async (): Promise<Revision | undefined> => {
+    const known = peek();
+    if (known) return known;
     pending ??= load().finally(() => (pending = undefined));
     const v = await pending;
     if (v) ((value = v), (at = Date.now()));
     return v;
   };
+  return Object.assign(current, { peek });
 }
+
+/** The current revision, read or remembered; `peek` answers at once when it is remembered (no promise, no turn of the
+ * microtask queue: the path of every cached and conditional answer). */
+export type CurrentRevision = (() => Promise<Revision | undefined>) & { peek?: () => Revision | undefined };
 
 /** The representation a request gets: the media type negotiated from Accept among those the route produces (so
  * two Accept headers that choose the same type share one ETag and one cache entry), else the route's one type. */
 function representationOf(req: FastifyRequest): string {
-  const produces = req.routeOptions.config?.produces;
+  const produces = routeConfig(req).produces;
   if (!produces || produces.length < 2) return produces?.[0] ?? 'application/json';
   return preferred(req.headers.accept, produces);
 }
@@ -61,10 +71,10 @@ export function etagOf(rev: Revision, req: FastifyRequest): string {
   // An answer for "today" (no date given) changes at midnight UTC: the day is resolved before caching and is part of
   // the ETag and so of the cache key, instead of freezing the first day's answer until the next import.
   const today =
-    req.routeOptions.config?.today && !(req.query as Record<string, unknown> | undefined)?.date
+    routeConfig(req).today && !(req.query as Record<string, unknown> | undefined)?.date
       ? new Date().toISOString().slice(0, 10)
       : '';
-  const input = `${req.routeOptions.config?.history ? rev.importedAt : ''}\n${req.url}\n${representationOf(req)}\n${today}`;
+  const input = `${routeConfig(req).history ? rev.importedAt : ''}\n${req.url}\n${representationOf(req)}\n${today}`;
   // Each request asks for its ETag before anything else (a cached answer is looked up by it): the tags of recent
   // representations are remembered, so that a hit costs no hash. Bounded; emptied when full.
   let h = recentTags.get(input);
@@ -98,6 +108,9 @@ export interface CachedResponse {
  * once per entry and encoding, then sent as stored bytes). */
 export interface CacheEntry {
   headers: Record<string, string | string[]>;
+  /** The same headers but Vary (added per exchange) as one flat list of names and values, as node:http's writeHead
+   * takes them: a stored answer is written without building a headers object per request. */
+  flat: string[];
   body: Buffer;
   variants: Partial<Record<Encoding, Buffer>>;
 }
@@ -130,7 +143,12 @@ export function responseCache(maxBytes: number) {
       const old = entries.get(key);
       if (old) return old;
       const body = Buffer.isBuffer(value.body) ? value.body : Buffer.from(value.body);
-      const entry: CacheEntry = { headers: value.headers, body, variants: {} };
+      const flat: string[] = [];
+      for (const [name, v] of Object.entries(value.headers)) {
+        if (name === 'vary') continue;
+        for (const one of Array.isArray(v) ? v : [v]) flat.push(name, one);
+      }
+      const entry: CacheEntry = { headers: value.headers, flat, body, variants: {} };
       entries.set(key, entry);
       return entry;
     },
@@ -214,7 +232,7 @@ export const FLIGHT_WAIT_MS = 5_000;
 
 export function registerCaching(
   app: FastifyInstance,
-  current: () => Promise<Revision | undefined>,
+  current: CurrentRevision,
   maxAge: number,
   cache?: ResponseCache,
 ): void {
@@ -229,22 +247,38 @@ export function registerCaching(
     done?.();
   };
 
-  // preParsing, not onRequest: it runs after every onRequest hook, the rate limit and load shedding included, so a
-  // conditional or cached answer is still counted and limited.
-  app.addHook('preParsing', async (req, reply, payload) => {
+  // preParsing, not onRequest: it runs after every onRequest hook, the rate limit (a hook of each route, which runs
+  // after the app's own) and load shedding included, so a conditional or cached answer is still counted and limited.
+  // Callback style, and synchronous when the revision is remembered and the answer stored in the encoding asked for:
+  // no promise and no turn of the microtask queue on the path of nearly every cached answer.
+  app.addHook('preParsing', (req, reply, payload, done) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
-      req.routeOptions.config?.cache === false ||
-      !req.routeOptions.url
+      routeConfig(req).cache === false ||
+      !routeConfig(req).url
     )
-      return payload;
+      return done(null, payload);
+    const known = current.peek?.();
+    if (known) return answer(req, reply, known, payload, done);
     // A database failure here is left to the route, which answers 503; caching is only an optimisation.
-    const rev = await current().catch(() => undefined);
-    if (!rev) return payload;
+    current()
+      .catch(() => undefined)
+      .then((rev) => (rev ? answer(req, reply, rev, payload, done) : done(null, payload)));
+  });
+
+  /** With the revision known: 304, a stored answer, a wait for the simultaneous request computing it, or on to the
+   * route (done). A hook that answers does not call done. */
+  function answer(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    rev: Revision,
+    payload: RequestPayload,
+    done: (err: Error | null, payload?: RequestPayload) => void,
+  ): void {
     req.revision = rev;
     const etag = (req.etag = etagOf(rev, req));
     if (matches(req, etag)) {
-      return reply
+      void reply
         .code(304)
         .headers({
           etag,
@@ -253,58 +287,85 @@ export function registerCaching(
           vary: varyWith(reply.getHeader('vary')),
         })
         .send();
+      return;
     }
-    if (req.method !== 'GET' || !cache) return payload;
+    if (req.method !== 'GET' || !cache) return done(null, payload);
     const key = keyOf(req);
-    let hit = cache.get(key);
-    if (!hit) {
-      const flight = flights.get(key);
-      if (flight) {
-        // Bounded: whatever became of the first request, a waiter goes on by itself after FLIGHT_WAIT_MS.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([flight, new Promise<void>((r) => (timer = setTimeout(r, FLIGHT_WAIT_MS)))]);
+    const hit = cache.get(key);
+    if (hit) {
+      cache.stats.hits += 1;
+      return sendStored(req, reply, key, hit);
+    }
+    const flight = flights.get(key);
+    if (flight) {
+      // Bounded: whatever became of the first request, a waiter goes on by itself after FLIGHT_WAIT_MS.
+      let timer: NodeJS.Timeout | undefined;
+      void Promise.race([flight, new Promise<void>((r) => (timer = setTimeout(r, FLIGHT_WAIT_MS)))]).then(() => {
         clearTimeout(timer);
         // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
-        hit = cache.get(key);
-        if (hit) cache.stats.coalesced += 1;
-        else cache.stats.misses += 1;
-      } else if (!req.raw.destroyed && !reply.raw.destroyed) {
-        // Only a request whose client is still there leads a flight (one that left while its revision was read would
-        // never answer), and the flight ends when its response closes, however it closes.
-        cache.stats.misses += 1;
-        let resolve!: () => void;
-        const mine = new Promise<void>((r) => (resolve = r));
-        flights.set(key, mine);
-        req.flightDone = () => {
-          if (flights.get(key) === mine) flights.delete(key);
-          resolve();
-        };
-        reply.raw.once('close', () => land(req));
-      } else cache.stats.misses += 1;
-    } else cache.stats.hits += 1;
-    if (hit) {
-      req.fromCache = true;
-      // Stored bytes in the negotiated encoding, compressed once per entry: with Content-Encoding set, the compress
-      // plugin leaves the body alone.
-      const encoding = compressible(hit.headers['content-type'], hit.body.length)
-        ? encodingFor(req.headers)
-        : undefined;
-      const body = encoding ? await cache.variant(key, hit, encoding).catch(() => undefined) : undefined;
-      return reply
-        .code(200)
-        .headers(
-          body
-            ? { ...hit.headers, 'content-encoding': encoding!, vary: varyWith(reply.getHeader('vary')) }
-            : { ...hit.headers, vary: varyWith(reply.getHeader('vary')) },
-        )
-        .send(body ?? hit.body);
+        const stored = cache.get(key);
+        if (!stored) {
+          cache.stats.misses += 1;
+          return done(null, payload);
+        }
+        cache.stats.coalesced += 1;
+        sendStored(req, reply, key, stored);
+      });
+      return;
     }
-    return payload;
-  });
+    cache.stats.misses += 1;
+    if (!req.raw.destroyed && !reply.raw.destroyed) {
+      // Only a request whose client is still there leads a flight (one that left while its revision was read would
+      // never answer), and the flight ends when its response closes, however it closes.
+      let resolve!: () => void;
+      const mine = new Promise<void>((r) => (resolve = r));
+      flights.set(key, mine);
+      req.flightDone = () => {
+        if (flights.get(key) === mine) flights.delete(key);
+        resolve();
+      };
+      reply.raw.once('close', () => land(req));
+    }
+    done(null, payload);
+  }
+
+  /** A stored answer as bytes, in the negotiated encoding (compressed once per entry). */
+  function sendStored(req: FastifyRequest, reply: FastifyReply, key: string, hit: CacheEntry): void {
+    req.fromCache = true;
+    const encoding = compressible(hit.headers['content-type'], hit.body.length) ? encodingFor(req.headers) : undefined;
+    const stored = encoding ? hit.variants[encoding] : undefined;
+    if (!encoding || stored) return writeStored(reply, hit, stored ? encoding : undefined, stored ?? hit.body);
+    cache!.variant(key, hit, encoding).then(
+      (body) => writeStored(reply, hit, encoding, body),
+      () => writeStored(reply, hit, undefined, hit.body),
+    );
+  }
+
+  /** Writes the stored headers and bytes on the connection itself (fastify's reply hijacked: none of the onSend hooks,
+   * which have nothing to do for a stored answer, and no serialisation). The headers the onRequest hooks set for this
+   * exchange (security, CORS, rate limit) are kept; fastify's onResponse hooks and logging still run at the end. */
+  function writeStored(reply: FastifyReply, hit: CacheEntry, encoding: Encoding | undefined, body: Buffer): void {
+    const res = reply.raw;
+    if (res.headersSent || res.destroyed) return;
+    reply.hijack();
+    const headers = hit.flat.slice();
+    const own = reply.getHeaders();
+    for (const name in own) {
+      const value = own[name];
+      // What this exchange's hooks set (CORS, rate limit, Connection while closing); the stored headers win.
+      if (name === 'vary' || value === undefined || name in hit.headers) continue;
+      for (const one of Array.isArray(value) ? value : [value]) headers.push(name, String(one));
+    }
+    headers.push('vary', varyWith(own.vary));
+    if (encoding) headers.push('content-encoding', encoding);
+    headers.push('content-length', String(body.length));
+    res.writeHead(200, headers);
+    res.end(body);
+  }
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 304 || req.fromCache) return payload;
-    if (req.routeOptions.config?.cache === false || !req.revision || reply.statusCode >= 300) {
+    if (routeConfig(req).cache === false || !req.revision || reply.statusCode >= 300) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       return payload;
     }

@@ -8,6 +8,7 @@ import { preferred } from './negotiate.js';
 import { setLinkHeader } from './pagination.js';
 import { invalidParameter } from '../domain/errors.js';
 import { errorResponses } from '../domain/common.js';
+import { routeConfig } from './route-config.js';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const LIST_PRODUCES = ['application/json', 'text/csv'];
@@ -51,6 +52,10 @@ export function rewriteCsvUrl(url: string, accept: string | undefined): string {
   const path = q < 0 ? url : url.slice(0, q);
   const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (!csvSiblings.has(bare)) return url;
+  // No format in the query (nearly every request): the Accept header alone decides, and JSON keeps the URL as sent.
+  if (q < 0 || !url.includes('format', q)) {
+    if (preferred(accept, LIST_PRODUCES) !== 'text/csv') return url;
+  }
   const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
   const formats = params.getAll('format');
   if (formats.length > 1 || (formats.length === 1 && formats[0] !== 'csv' && formats[0] !== 'json')) return url;
@@ -101,7 +106,7 @@ export async function takeFields(req: FastifyRequest): Promise<void> {
 export function registerListHooks(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (csvSiblings.has(req.routeOptions.url ?? '')) await takeFields(req);
+      if (csvSiblings.has(routeConfig(req).url ?? '')) await takeFields(req);
     }
   });
 }

@@ -6,21 +6,31 @@ import Negotiator from 'negotiator';
 function acceptable(header: string | undefined, produces: readonly string[]): readonly string[] {
   if (!header || header.trim() === '') return produces;
   // Every request is negotiated twice (406 or not, then the representation for the ETag), and clients send a few
-  // Accept headers over and over: the answers for recent ones are remembered. Bounded; emptied when full.
-  // Only short headers are kept, so the memory this takes stays small whatever clients send.
+  // Accept headers over and over: the answers for recent ones are remembered, per list of types (the lists are the
+  // routes' own constants, so the list itself is the key: no key string built per request). Bounded; emptied when
+  // full. Only short headers are kept, so the memory this takes stays small whatever clients send.
   if (header.length > 200) return new Negotiator({ headers: { accept: header } }).mediaTypes([...produces]);
-  const key = `${header}\n${produces.join(',')}`;
-  let types = recent.get(key);
+  let byHeader = recent.get(produces);
+  if (!byHeader) recent.set(produces, (byHeader = new Map()));
+  let types = byHeader.get(header);
   if (!types) {
     types = new Negotiator({ headers: { accept: header } }).mediaTypes([...produces]);
-    if (recent.size >= RECENT_MAX) recent.clear();
-    recent.set(key, types);
+    if (byHeader.size >= RECENT_MAX) byHeader.clear();
+    byHeader.set(header, types);
   }
   return types;
 }
 
 const RECENT_MAX = 1000;
-const recent = new Map<string, string[]>();
+const recent = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** `produces` and problem+json (what any route can answer with), one array per list. */
+export function withProblems(produces: readonly string[]): readonly string[] {
+  let list = problemsToo.get(produces);
+  if (!list) problemsToo.set(produces, (list = [...produces, 'application/problem+json']));
+  return list;
+}
+const problemsToo = new WeakMap<readonly string[], readonly string[]>();
 
 export function accepts(header: string | undefined, produces: readonly string[]): boolean {
   return acceptable(header, produces).length > 0;

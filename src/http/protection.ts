@@ -7,6 +7,7 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import { Redis } from 'ioredis';
 import { invalidParameter } from '../domain/errors.js';
 import { HttpProblem, sendProblem } from './problem.js';
+import { routeConfig } from './route-config.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -93,13 +94,17 @@ export const SECURITY_HEADERS: Record<string, string> = (() => {
 export async function registerProtection(app: FastifyInstance, opts: ProtectionOptions): Promise<void> {
   // helmet's security headers, worked out once: they depend on nothing in the request, and @fastify/helmet built
   // helmet's middleware again on every request (its CSP parsed each time: about 7 % of a cached answer's time).
-  const security = SECURITY_HEADERS;
-  // One hook, in callback style: it runs on every request, a cached answer's included, where each async hook costs a
-  // promise and a turn of the microtask queue.
+  const security = Object.entries(SECURITY_HEADERS);
+  // Set as each answer is sent (onSend, which every answer fastify sends goes through: errors, 304s and refusals of
+  // the onRequest hooks included), where a route may have set its own. A stored answer (caching.ts) is written with
+  // the headers it was stored with, these included, and costs nothing here. Callback style: it runs on every answer.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    for (const [name, value] of security) if (!reply.hasHeader(name)) reply.header(name, value);
+    // Instead of helmet's own: the pages allow nothing from another origin, and no inline style either.
+    if (routeConfig(req).page) reply.header('content-security-policy', PAGE_CSP);
+    done(null, payload);
+  });
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(security);
-    // After helmet's own header: the pages allow nothing from another origin, and no inline style either.
-    if (req.routeOptions.config?.page) reply.header('content-security-policy', PAGE_CSP);
     if (req.url.length > MAX_URL_LENGTH) {
       sendProblem(req, reply, 'uri-too-long', `the request target is longer than ${MAX_URL_LENGTH} characters`);
       return;
@@ -136,7 +141,7 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
   let inFlight = 0;
   app.decorate('requestsInFlight', () => inFlight);
   app.addHook('preValidation', async (req, reply) => {
-    if (PROBES.has(req.routeOptions.url ?? '')) return;
+    if (PROBES.has(routeConfig(req).url ?? '')) return;
     if (opts.maxInFlight > 0 && inFlight >= opts.maxInFlight) throw overloaded();
     inFlight += 1;
     // 'close' fires once whether the response finished or the client went away.
@@ -147,7 +152,7 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
     await app.register(fastifyUnderPressure, {
       maxEventLoopDelay: opts.maxEventLoopDelayMs,
       // A rejected promise goes to the error handler, which answers with the problem and its Retry-After.
-      pressureHandler: (req) => (PROBES.has(req.routeOptions.url ?? '') ? undefined : Promise.reject(overloaded())),
+      pressureHandler: (req) => (PROBES.has(routeConfig(req).url ?? '') ? undefined : Promise.reject(overloaded())),
     });
   }
 
@@ -178,7 +183,7 @@ export async function registerProtection(app: FastifyInstance, opts: ProtectionO
       ...(redis ? { redis, nameSpace: 'ca-law-rl:', skipOnError: true } : {}),
       max: opts.rateLimitMax,
       timeWindow: opts.rateLimitWindowMs,
-      allowList: (req) => PROBES.has(req.routeOptions.url ?? ''),
+      allowList: (req) => PROBES.has(routeConfig(req).url ?? ''),
       errorResponseBuilder: (_req, ctx) =>
         new HttpProblem('too-many-requests', rateLimitDetail(ctx.max, opts.rateLimitWindowMs, ctx.after)),
     });

@@ -10,6 +10,7 @@ import { errorPage } from './errors.js';
 import { DEFAULT_LANG, LANGS, fromAcceptLanguage, isLang, type Lang } from './i18n/index.js';
 import { layout } from './layout.js';
 import { PAGES } from './routes.js';
+import { routeConfig } from '../http/route-config.js';
 
 const HTML = 'text/html; charset=utf-8';
 const YEAR = 365 * 24 * 3600;
@@ -61,7 +62,7 @@ export default async function pages(app: FastifyInstance): Promise<void> {
 
   // The unprefixed (default-language) pages follow the remembered choice, or on a first visit Accept-Language.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.routeOptions.config?.page || req.routeOptions.url === '/lang/:code') return;
+    if (!routeConfig(req).page || routeConfig(req).url === '/lang/:code') return;
     addVary(reply, 'Accept-Language', 'Cookie');
     const { lang } = langOfUrl(req.url);
     if (lang !== DEFAULT_LANG) return;

@@ -39,6 +39,20 @@ function get(url: string): Promise<{ status: number; body: string; error?: strin
   });
 }
 
+/** A GET through `agent` (a kept connection): status, Connection header and body. */
+function getOn(agent: http.Agent, url: string): Promise<{ status: number; connection?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** The URL a spawned server logs once it listens; rejects after two minutes, with what it printed. */
 function listeningUrl(child: ChildProcessWithoutNullStreams | ChildProcessByStdio<null, Readable, Readable>): {
   base: Promise<string>;
@@ -85,6 +99,19 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
   const started = listeningUrl(child);
   const base = await started.base;
 
+  // A keep-alive connection opened before the signal, whose second answer comes from the response cache (written
+  // without the onSend hooks): asked again once the server is closing, it is still answered, and told to close.
+  const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  t.teardown(() => keepAlive.destroy());
+  const onKept = () => getOn(keepAlive, `${base}/v1/countries/KG`);
+  const first = await onKept();
+  const cached = await onKept();
+  t.same(
+    [first.status, first.connection, cached.status, cached.connection, cached.body === first.body],
+    [200, 'keep-alive', 200, 'keep-alive', true],
+    'before the signal: answers on one kept connection',
+  );
+
   // Comparisons on different dates: each one runs its own queries (no response cache hit). PGlite answers them one
   // at a time, so while the first are answered the others wait, received or not yet read.
   const n = 40;
@@ -106,6 +133,12 @@ t.test('SIGTERM: requests already sent finish, new connections are refused, exit
     await new Promise((r) => setTimeout(r, 5));
   }
   const late = await get(`${base}/health`);
+  const kept = await onKept();
+  t.same(
+    [kept.status, kept.connection, kept.body === cached.body],
+    [200, 'close', true],
+    'a cached answer on a kept connection while closing: served, with Connection: close',
+  );
 
   const answers = await Promise.all(inFlight);
   const code = await exited;

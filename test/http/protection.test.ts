@@ -233,3 +233,45 @@ t.test('clients sending their bodies slowly hold connections, never the slots of
   );
   t.strictSame(statuses, [200, 200], 'other clients are served meanwhile');
 });
+
+t.test(
+  'a stored answer is sent with the headers of the answer computed, and the counters of its own request',
+  async (t) => {
+    // A client of its own (rate limit 5 per window): the first answer is computed, the second and third come from the
+    // response cache, written on the connection without the onSend hooks (caching.ts).
+    const url = '/v1/countries/UZ';
+    const ask = (encoding?: string) =>
+      app.inject({
+        url,
+        remoteAddress: '10.9.0.1',
+        headers: { origin: 'https://x.example', ...(encoding ? { 'accept-encoding': encoding } : {}) },
+      });
+    const computed = await ask();
+    const stored = await ask();
+    const storedGzip = await ask('gzip');
+    const perExchange = new Set(['date', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+    const steady = (h: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(h)
+          .filter(([k]) => !perExchange.has(k))
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+    t.strictSame(steady(stored.headers), steady(computed.headers), 'every header but the per-exchange ones, whole');
+    t.equal(stored.body, computed.body);
+    // Among them the security headers, CORS and the caching headers.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) t.equal(stored.headers[name], value, name);
+    t.equal(stored.headers['access-control-allow-origin'], '*');
+    t.match(stored.headers.etag, /^W\/"/);
+    t.strictSame(
+      [computed, stored, storedGzip].map((r) => r.headers['x-ratelimit-remaining']),
+      ['4', '3', '2'],
+      'each request counted, the stored ones included',
+    );
+    // Compressed, the same headers but the encoding and length.
+    const encoded = new Set(['content-encoding', 'content-length']);
+    const without = (h: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(steady(h)).filter(([k]) => !encoded.has(k)));
+    t.strictSame(without(storedGzip.headers), without(computed.headers));
+    t.equal(storedGzip.headers['content-encoding'], computed.body.length >= 1024 ? 'gzip' : undefined);
+  },
+);
