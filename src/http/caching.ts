@@ -252,11 +252,7 @@ export function registerCaching(
   // Callback style, and synchronous when the revision is remembered and the answer stored in the encoding asked for:
   // no promise and no turn of the microtask queue on the path of nearly every cached answer.
   app.addHook('preParsing', (req, reply, payload, done) => {
-    if (
-      (req.method !== 'GET' && req.method !== 'HEAD') ||
-      routeConfig(req).cache === false ||
-      !routeConfig(req).url
-    )
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || routeConfig(req).cache === false || !routeConfig(req).url)
       return done(null, payload);
     const known = current.peek?.();
     if (known) return answer(req, reply, known, payload, done);
