@@ -1,5 +1,5 @@
 // The tables the import derives from the rows it has written (case documents, case statistics per group, provision
-// version documents), and their version: a hash of the very statements that write them. A start whose files are
+// version and practice note documents), and their version: a hash of the very statements that write them. A start whose files are
 // unchanged does not import again (src/data/import.ts), so without the version a database imported by older code
 // would keep derived tables that a newer migration added empty, or that newer code would build differently.
 import { createHash } from 'node:crypto';
@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { writeCaseDocs } from './case-doc.js';
 import { writeCaseRollup } from './case-rollup.js';
-import { writeVersionDocs } from './json.js';
+import { writePracticeDocs, writeVersionDocs } from './json.js';
 
 type Execute = { execute(q: SQL): Promise<unknown> };
 
@@ -17,6 +17,7 @@ export async function writeDerived(tx: Execute): Promise<void> {
   await writeCaseDocs(tx);
   await writeCaseRollup(tx);
   await writeVersionDocs(tx);
+  await writePracticeDocs(tx);
 }
 
 /** The hash of the statements writeDerived runs (their SQL text and parameters). */

@@ -64,3 +64,34 @@ export function versionsJson(provisionId: SQL, date?: string): SQL {
     where j_v.provision_id = ${provisionId}
     ${date ? sql`and j_v.valid_from <= ${date} and (j_v.valid_to_latest is null or j_v.valid_to_latest > ${date})` : sql``}`);
 }
+
+/** A practice note of the practice_notes row `n` as NoteJson (queries/practice.ts), with its statistics, stated
+ * penalties and sources: what writePracticeDocs stores in practice_notes.doc. */
+export function practiceNoteJson(n: string): SQL {
+  const N = sql.raw(n);
+  return sql`json_build_object('id', ${N}.id, 'countryCode', ${N}.country_code, 'kind', ${N}.kind,
+    'stance', ${N}.stance, 'fromText', ${N}.from_text, 'toText', ${N}.to_text, 'statement', ${N}.statement,
+    'basis', ${N}.basis, 'sources', ${sourcesJson('practice', sql.raw(`${n}.id`))},
+    'statistics', ${orEmpty(sql`select json_agg(json_build_object('id', j_st.id, 'measure', j_st.measure,
+        'value', j_st.value, 'valueMax', j_st.value_max, 'qualifier', j_st.qualifier, 'fromText', j_st.from_text,
+        'toText', j_st.to_text, 'provisions', j_st.provisions, 'conflictId', j_st.conflict_id,
+        'forceId', j_st.force_id, 'region', j_st.region, 'sentenceKind', j_st.sentence_kind,
+        'sentenceMin', j_st.sentence_min, 'sentenceMax', j_st.sentence_max, 'sentenceUnit', j_st.sentence_unit,
+        'dispute', j_st.dispute, 'note', j_st.note, 'basis', j_st.basis,
+        'sources', ${sourcesJson('statistic', sql.raw('j_st.id'))}) order by j_st.ord)
+      from practice_statistics j_st where j_st.note_id = ${N}.id`)},
+    'penaltiesStated', ${orEmpty(sql`select json_agg(json_build_object('id', j_pp.id,
+        'provisionId', j_pp.provision_id, 'article', j_pr.article, 'heading', j_pr.heading,
+        'instrumentId', j_pi.id, 'instrumentTitle', j_pi.title, 'part', j_pp.part, 'kind', j_pp.kind,
+        'min', j_pp.min, 'max', j_pp.max, 'unit', j_pp.unit, 'role', j_pp.role, 'context', j_pp.context)
+        order by j_pp.ord)
+      from practice_penalties j_pp left join provisions j_pr on j_pr.id = j_pp.provision_id
+        left join instruments j_pi on j_pi.id = j_pr.instrument_id
+      where j_pp.note_id = ${N}.id`)})`;
+}
+
+/** Fills practice_notes.doc for every note (statistics, stated penalties, sources), as writeVersionDocs does for the
+ * versions: answers that give notes (consequences, compare, the practice list) aggregate the stored documents. */
+export async function writePracticeDocs(tx: { execute(q: SQL): Promise<unknown> }): Promise<void> {
+  await tx.execute(sql`update practice_notes j_n set doc = ${practiceNoteJson('j_n')}`);
+}

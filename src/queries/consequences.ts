@@ -9,7 +9,7 @@ import type { CompareRow, Consequences } from '../domain/consequences.js';
 import type { Penalty, Version } from '../domain/provisions.js';
 import { failOnUnknown, firstUnknownSql, type KnownKind } from './known.js';
 import { designationsJson, toDesignation, type DesignationJson } from './forces.js';
-import { practiceNoteJson, toPracticeNote, type NoteJson } from './practice.js';
+import { toPracticeNote, type NoteJson } from './practice.js';
 import { orEmpty, versionsJson } from '../db/json.js';
 import { textArray, toVersion, type VersionJson } from './provisions.js';
 import {
@@ -81,16 +81,24 @@ async function legalRecords(
   db: Db,
   countries: readonly string[],
   input: Omit<ConsequencesInput, 'country'>,
+  /** 'rules': only what the rules read (lawOf), for compare: the articles, and of the practice notes those with a
+   * stance, as their id, stance and start; no gaps, force or amnesties. */
+  depth: 'answer' | 'rules' = 'answer',
 ): Promise<RecordRow[]> {
+  const answer = depth === 'answer';
   const rows = await queryRows<RecordRow>(
     db,
     sql`select c.code as country,
         coalesce((select revision from dataset_revisions order by seq desc limit 1), 'none') as revision,
         ${firstUnknownSql({ conduct: input.conducts, force: input.force })} as unknown,
-        ${orEmpty(sql`select json_agg(json_build_object('topic', g.topic, 'note', g.note) order by g.ord)
-          from country_gaps g where g.country_code = c.code`)} as gaps,
         ${
-          input.force
+          answer
+            ? orEmpty(sql`select json_agg(json_build_object('topic', g.topic, 'note', g.note) order by g.ord)
+          from country_gaps g where g.country_code = c.code`)
+            : sql`'[]'::json`
+        } as gaps,
+        ${
+          input.force && answer
             ? sql`(select json_build_object('id', f.id, 'name', f.name, 'designations', ${designationsJson(sql`f.id`)})
                 from forces f where f.id = ${input.force})`
             : sql`null::json`
@@ -100,11 +108,22 @@ async function legalRecords(
             'successor_of', p.successor_of, 'versions', ${versionsJson(sql`p.id`)}) order by p.id)
           from provisions p join instruments i on i.id = p.instrument_id
           where p.country_code = c.code and p.scope = 'core'`)} as articles,
-        ${orEmpty(sql`select json_agg(${practiceNoteJson('j_pn')} order by j_pn.id)
-          from (select * from practice_notes where country_code = c.code order by id limit 200) j_pn`)} as practice,
-        ${orEmpty(sql`select json_agg(json_build_object('id', a.id, 'title', a.title, 'adopted', a.adopted,
+        ${
+          answer
+            ? orEmpty(sql`select json_agg(j_pn.doc order by j_pn.id)
+          from (select id, doc from practice_notes where country_code = c.code order by id limit 200) j_pn`)
+            : orEmpty(sql`select json_agg(json_build_object('id', j_pn.id, 'stance', j_pn.stance,
+            'fromText', j_pn.from_text) order by j_pn.id)
+          from (select id, stance, from_text from practice_notes where country_code = c.code order by id limit 200) j_pn
+          where j_pn.stance is not null`)
+        } as practice,
+        ${
+          answer
+            ? orEmpty(sql`select json_agg(json_build_object('id', a.id, 'title', a.title, 'adopted', a.adopted,
             'in_force_from', a.in_force_from, 'summary', a.summary) order by coalesce(a.adopted, a.in_force_from), a.id)
-          from instruments a where a.country_code = c.code and a.kind = 'amnesty-act'`)} as amnesties
+          from instruments a where a.country_code = c.code and a.kind = 'amnesty-act'`)
+            : sql`'[]'::json`
+        } as amnesties
       from unnest(${textArray([...countries])}) with ordinality as c(code, n)
       order by c.n`,
   );
@@ -286,9 +305,11 @@ function lawOf(record: RecordRow, input: Omit<ConsequencesInput, 'country'>) {
     role: g.role as Penalty['role'],
     unit: g.unit as Penalty['unit'],
   }));
-  const practice = record.practice.map(toPracticeNote);
-  const stance = latestStance(practice) as Consequences['practice']['stance'];
-  return { law, conducts, provisions, penalties, practice, stance };
+  // From the notes' stance and start alone, which is all a record read for compare has of them.
+  const stance = latestStance<string, { stance: string | null; from: string | null }>(
+    record.practice.map((n) => ({ stance: n.stance, from: n.fromText })),
+  ) as Consequences['practice']['stance'];
+  return { law, conducts, provisions, penalties, stance };
 }
 
 type Law = ReturnType<typeof lawOf>;
@@ -309,7 +330,8 @@ function answerOf(
 ): ConsequencesAnswer {
   const { country } = record;
   const { date } = input;
-  const { law, conducts, provisions, penalties, practice, stance } = l;
+  const { law, conducts, provisions, penalties, stance } = l;
+  const practice = record.practice.map(toPracticeNote);
   const sources = new Map<string, SourceRef>();
   const addSources = (list: readonly SourceRef[]) => list.forEach((s) => sources.set(s.id, s));
   for (const a of law.articles)
@@ -428,7 +450,7 @@ export async function compare(
   db: Db,
   input: Omit<ConsequencesInput, 'country'>,
 ): Promise<{ datasetRevision: string; data: CompareRow[] }> {
-  const records = await legalRecords(db, COUNTRY_CODES, input);
+  const records = await legalRecords(db, COUNTRY_CODES, input, 'rules');
   const laws = records.map((r) => lawOf(r, input));
   const [row] = await queryRows<{ counts: number[] }>(
     db,

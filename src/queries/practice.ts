@@ -5,7 +5,7 @@ import { practiceNotes } from '../db/schema/index.js';
 import type { SourceRef } from '../domain/common.js';
 import type { PracticeNote, Statistic } from '../domain/practice.js';
 import { pageRows, type KeyKind, type PageKey } from '../domain/paging.js';
-import { orEmpty, sourcesJson } from '../db/json.js';
+import { orEmpty } from '../db/json.js';
 
 export interface PracticeFilter {
   country?: string | undefined;
@@ -17,31 +17,7 @@ export interface PracticeFilter {
   count?: boolean | undefined;
 }
 
-/** A practice note of the practice_notes row `n` as NoteJson, with its statistics, stated penalties and sources. */
-export function practiceNoteJson(n: string): SQL {
-  const N = sql.raw(n);
-  return sql`json_build_object('id', ${N}.id, 'countryCode', ${N}.country_code, 'kind', ${N}.kind,
-    'stance', ${N}.stance, 'fromText', ${N}.from_text, 'toText', ${N}.to_text, 'statement', ${N}.statement,
-    'basis', ${N}.basis, 'sources', ${sourcesJson('practice', sql.raw(`${n}.id`))},
-    'statistics', ${orEmpty(sql`select json_agg(json_build_object('id', j_st.id, 'measure', j_st.measure,
-        'value', j_st.value, 'valueMax', j_st.value_max, 'qualifier', j_st.qualifier, 'fromText', j_st.from_text,
-        'toText', j_st.to_text, 'provisions', j_st.provisions, 'conflictId', j_st.conflict_id,
-        'forceId', j_st.force_id, 'region', j_st.region, 'sentenceKind', j_st.sentence_kind,
-        'sentenceMin', j_st.sentence_min, 'sentenceMax', j_st.sentence_max, 'sentenceUnit', j_st.sentence_unit,
-        'dispute', j_st.dispute, 'note', j_st.note, 'basis', j_st.basis,
-        'sources', ${sourcesJson('statistic', sql.raw('j_st.id'))}) order by j_st.ord)
-      from practice_statistics j_st where j_st.note_id = ${N}.id`)},
-    'penaltiesStated', ${orEmpty(sql`select json_agg(json_build_object('id', j_pp.id,
-        'provisionId', j_pp.provision_id, 'article', j_pr.article, 'heading', j_pr.heading,
-        'instrumentId', j_pi.id, 'instrumentTitle', j_pi.title, 'part', j_pp.part, 'kind', j_pp.kind,
-        'min', j_pp.min, 'max', j_pp.max, 'unit', j_pp.unit, 'role', j_pp.role, 'context', j_pp.context)
-        order by j_pp.ord)
-      from practice_penalties j_pp left join provisions j_pr on j_pr.id = j_pp.provision_id
-        left join instruments j_pi on j_pi.id = j_pr.instrument_id
-      where j_pp.note_id = ${N}.id`)})`;
-}
-
-/** A practice note as practiceNoteJson builds it. */
+/** A practice note as practiceNoteJson (src/db/json.ts) builds it: practice_notes.doc. */
 export interface NoteJson {
   id: string;
   countryCode: string;
@@ -167,7 +143,7 @@ export async function listPractice(
   const [row] = await queryRows<{ total: number | null; data: NoteJson[] }>(
     db,
     sql`select ${f.count ? sql`(select count(*)::int from practice_notes where ${counted})` : sql`null::int`} as total,
-      ${orEmpty(sql`select json_agg(${practiceNoteJson('j_n')} order by j_n.id)
+      ${orEmpty(sql`select json_agg(j_n.doc order by j_n.id)
         from (select * from practice_notes where ${and(...where) ?? sql`true`}
           order by practice_notes.id limit ${f.limit + 1}) j_n`)} as data`,
   );

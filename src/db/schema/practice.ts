@@ -1,5 +1,5 @@
 // Prosecution practice notes per country, with their typed statistics and the penalties officials state.
-import { index, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, json, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 import { countries } from './countries.js';
 
 export const practiceNotes = pgTable(
@@ -15,6 +15,9 @@ export const practiceNotes = pgTable(
     toText: text('to_text'),
     statement: text('statement').notNull(),
     basis: text('basis').notNull(),
+    // The note as answers give it, with its statistics, stated penalties and sources, written by the import
+    // (writePracticeDocs in src/queries/practice.ts): not from data/.
+    doc: json('doc'),
   },
   (t) => [index('practice_notes_country_idx').on(t.countryCode)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "practice_notes" ADD COLUMN "doc" json;
