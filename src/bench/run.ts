@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../app.js';
-import { writeCaseDocs } from '../db/case-doc.js';
+import { writeCaseBodies, writeCaseDocs } from '../db/case-doc.js';
 import { writeCaseRollup } from '../db/case-rollup.js';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -384,6 +384,7 @@ async function growTo(database: Database, from: number, n: number): Promise<void
       from generate_series(${a}::int, ${b}::int) g where g % 5 < 3`);
     // Each case's answer, as the importer writes it for data/ (src/db/case-doc.ts).
     await writeCaseDocs(database.db, sql`k.id in (select 'syn-' || g from generate_series(${a}::int, ${b}::int) g)`);
+    await writeCaseBodies(database.db, 5000);
     await database.db.execute(sql`
       insert into search_documents (doc_type, doc_id, country_code, countries, title, body, extra, folded)
       select 'case', 'syn-' || g, c.cc, array[c.cc], c.name, 'SYNTHETIC benchmark record ' || g || ' tok' || (g % 1000), '',

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { writeCaseDocs } from './case-doc.js';
+import { CASE_BODY_VERSION, writeCaseBodies, writeCaseDocs } from './case-doc.js';
 import { writeCaseRollup } from './case-rollup.js';
 import { writePracticeDocs, writeVersionDocs } from './json.js';
 
@@ -15,6 +15,7 @@ type Execute = { execute(q: SQL): Promise<unknown> };
 export async function writeDerived(tx: Execute): Promise<void> {
   await tx.execute(sql`delete from case_docs`);
   await writeCaseDocs(tx);
+  await writeCaseBodies(tx);
   await writeCaseRollup(tx);
   await writeVersionDocs(tx);
   await writePracticeDocs(tx);
@@ -24,6 +25,8 @@ export async function writeDerived(tx: Execute): Promise<void> {
 export async function derivedVersion(): Promise<string> {
   const dialect = new PgDialect();
   const h = createHash('sha256');
+  // The case bodies are made in code, not SQL: the version of that code too.
+  h.update(CASE_BODY_VERSION).update('\0');
   await writeDerived({
     execute: async (q) => {
       const { sql: text, params } = dialect.sqlToQuery(q);

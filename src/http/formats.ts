@@ -118,7 +118,11 @@ export interface ListResult<T> {
   limit?: number;
 }
 
-function pageHeaders<T>(req: FastifyRequest, reply: FastifyReply, result: ListResult<T>): void {
+function pageHeaders(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  result: { next?: string | null | undefined; total?: number | undefined },
+): void {
   if (result.next !== undefined) setLinkHeader(req, reply, result.next);
   if (result.total !== undefined) reply.header('x-total-count', String(result.total));
 }
@@ -153,6 +157,28 @@ export function sendList<T extends object>(
   if (result.total !== undefined) page.total = result.total;
   return reply.send({ ...extra, data, page });
 }
+
+/**
+ * Replies with a page `{ data, page }` whose records are already serialised (`bodies`: their JSON joined by commas,
+ * each encoded by the record schema when the import stored it, see writeCaseBodies in db/case-doc.ts): the envelope
+ * is encoded by the list schema with no records and the bodies put in its empty array, so the bytes are those
+ * sendList would send. `fields=` is not for this: the caller sends those with sendList.
+ */
+export function sendBodies(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  list: z.ZodType,
+  result: { bodies: string; next: string | null; total?: number | undefined; limit: number },
+): FastifyReply {
+  pageHeaders(req, reply, result);
+  const page: { limit: number; next: string | null; total?: number } = { limit: result.limit, next: result.next };
+  if (result.total !== undefined) page.total = result.total;
+  const envelope = JSON.stringify(z.encode(list, { data: [], page }));
+  if (!envelope.startsWith(EMPTY_DATA)) throw new Error('the list envelope does not begin with its data');
+  reply.type('application/json; charset=utf-8');
+  return reply.send(Buffer.from(`${EMPTY_DATA.slice(0, -1)}${result.bodies}]${envelope.slice(EMPTY_DATA.length)}`));
+}
+const EMPTY_DATA = '{"data":[]';
 
 type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -9,8 +9,7 @@ import { textArray } from './provisions.js';
 import { matchesText } from './search.js';
 import { normalizeArticle, queryWords } from '../text/fold.js';
 import { failOnUnknown, firstUnknownSql, resolveProvisionFilter, type KnownKind } from './known.js';
-import type { CaseJson } from '../db/case-doc.js';
-import { orEmpty } from '../db/json.js';
+import { toCase, type CaseJson } from '../db/case-doc.js';
 
 export type CaseFilter = Omit<CaseQuery, 'limit' | 'sort' | 'cursor' | 'format' | 'fields' | 'count' | 'provision'> & {
   /** The provision ids the provision filter resolved to (see resolveProvisionFilter), or SQL resolving them. */
@@ -78,6 +77,58 @@ export async function listCases(
   db: Db,
   q: Paged<CaseQuery> & { provisions?: string[] | undefined },
 ): Promise<{ data: Case[]; nextKey: PageKey | null; total?: number | undefined }> {
+  const { query, provisionIds } = pageQuery(
+    q,
+    (dir) => sql`json_agg(j_d.doc order by j_k.decided_date ${dir}, j_k.id ${dir})`,
+  );
+  const [row] = await queryRows<PageRow<CaseJson[]>>(db, query);
+  await checkPage(db, q, row!, provisionIds);
+  const page = pageRows(row!.data ?? [], q.limit, (r) => [r.decidedDate, r.id]);
+  return { data: page.data.map(toCase), nextKey: page.nextKey, total: q.count ? (row!.total ?? 0) : undefined };
+}
+
+/**
+ * The same page as listCases, as the API's JSON of its cases joined by commas (the stored bodies, see
+ * writeCaseBodies): what the JSON list sends without parsing, mapping or validating a case per request. `count` is
+ * the number of cases in it.
+ */
+export async function listCaseBodies(
+  db: Db,
+  q: Paged<CaseQuery> & { provisions?: string[] | undefined },
+): Promise<{ bodies: string; count: number; nextKey: PageKey | null; total?: number | undefined }> {
+  const { query, provisionIds } = pageQuery(
+    q,
+    (dir) => sql`json_agg(json_build_array(j_k.decided_date, j_k.id) order by j_k.decided_date ${dir}, j_k.id ${dir})`,
+    (dir) => sql`string_agg(j_d.body, ',' order by j_k.decided_date ${dir}, j_k.id ${dir})
+      filter (where j_k.rn <= ${q.limit})`,
+  );
+  const [row] = await queryRows<PageRow<[string, string][]> & { bodies: string | null }>(db, query);
+  await checkPage(db, q, row!, provisionIds);
+  const keys = row!.data ?? [];
+  const page = pageRows(keys, q.limit, (k) => k);
+  return {
+    bodies: row!.bodies ?? '',
+    count: page.data.length,
+    nextKey: page.nextKey,
+    total: q.count ? (row!.total ?? 0) : undefined,
+  };
+}
+
+interface PageRow<D> {
+  unknown: { kind: KnownKind; id: string } | null;
+  provision_ids: string[] | null;
+  total: number | null;
+  data: D | null;
+}
+
+/** The statement of a page of cases (limit + 1 rows, to tell whether a next page exists), with the checks of its
+ * filters and the total when asked; `data` and `bodies` aggregate the page's rows `j_k` (with `rn`, their rank) and
+ * their documents `j_d`. */
+function pageQuery(
+  q: Paged<CaseQuery> & { provisions?: string[] | undefined },
+  data: (dir: SQL) => SQL,
+  bodies?: (dir: SQL) => SQL,
+): { query: SQL; provisionIds: SQL | undefined } {
   const after = q.after;
   const provisionIds =
     q.provisions === undefined && q.provision !== undefined ? provisionIdsSql(q.provision, q.country) : undefined;
@@ -92,25 +143,28 @@ export async function listCases(
     );
   }
   const dir = sql.raw(newestFirst ? 'desc' : 'asc');
-  const [row] = await queryRows<{
-    unknown: { kind: KnownKind; id: string } | null;
-    provision_ids: string[] | null;
-    total: number | null;
-    data: CaseJson[];
-  }>(
-    db,
-    sql`select ${firstUnknownSql({ conduct: q.conduct, force: q.force })} as unknown,
+  const query = sql`select ${firstUnknownSql({ conduct: q.conduct, force: q.force })} as unknown,
       ${provisionIds ?? sql`null::text[]`} as provision_ids,
       ${q.count ? sql`(select count(*)::int from cases where ${counted})` : sql`null::int`} as total,
-      ${orEmpty(sql`select json_agg(j_d.doc order by j_k.decided_date ${dir}, j_k.id ${dir})
-        from (select cases.decided_date, cases.id from cases where ${and(...where) ?? sql`true`}
-          order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k
-        join case_docs j_d on j_d.case_id = j_k.id`)} as data`,
-  );
-  await failOnUnknown(db, row!.unknown);
-  if (row!.provision_ids?.length === 0) await resolveProvisionFilter(db, q.provision, q.country);
-  const page = pageRows(row!.data, q.limit, (r) => [r.decidedDate, r.id]);
-  return { data: page.data.map(toCase), nextKey: page.nextKey, total: q.count ? (row!.total ?? 0) : undefined };
+      p.data${bodies ? sql`, p.bodies` : sql``}
+    from (select ${data(dir)} as data${bodies ? sql`, ${bodies(dir)} as bodies` : sql``}
+      from (select cases.decided_date, cases.id,
+          row_number() over (order by cases.decided_date ${dir}, cases.id ${dir}) as rn
+        from cases where ${and(...where) ?? sql`true`}
+        order by cases.decided_date ${dir}, cases.id ${dir} limit ${q.limit + 1}) j_k
+      join case_docs j_d on j_d.case_id = j_k.id) p`;
+  return { query, provisionIds };
+}
+
+/** A filter naming nothing is a 400 (extra statements on this path only). */
+async function checkPage(
+  db: Db,
+  q: { provision?: string | undefined; country?: string | undefined },
+  row: PageRow<unknown>,
+  provisionIds: SQL | undefined,
+): Promise<void> {
+  await failOnUnknown(db, row.unknown);
+  if (provisionIds && row.provision_ids?.length === 0) await resolveProvisionFilter(db, q.provision, q.country);
 }
 
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
@@ -119,66 +173,4 @@ export async function getCase(db: Db, id: string): Promise<Case | undefined> {
     sql`select d.doc as data from case_docs d where d.case_id = ${id}`,
   );
   return row ? toCase(row.data) : undefined;
-}
-
-/** The domain Case of a case built in SQL. */
-function toCase(r: CaseJson): Case {
-  return {
-    id: r.id,
-    country: r.countryCode as Case['country'],
-    court: { name: r.courtName, level: r.courtLevel as Case['court']['level'], place: r.courtPlace },
-    decided: {
-      date: r.decided,
-      precision: r.decidedPrecision as Case['decided']['precision'],
-      kind: r.dateKind as Case['decided']['kind'],
-      note: r.dateNote,
-      reported: r.reportedOn,
-      sentenceStart: r.sentenceStart,
-    },
-    judge: r.judge,
-    defendant: {
-      name: r.defendantName,
-      age: r.defendantAge,
-      sex: r.defendantSex as Case['defendant']['sex'],
-      citizenships: r.citizenships,
-    },
-    charges: r.charges.map((c) => ({
-      id: c.id,
-      provision: c.provision,
-      part: c.part,
-      scope: c.scope as Case['charges'][number]['scope'],
-      note: c.note,
-    })),
-    conducts: r.conducts,
-    side: r.side as Case['side'],
-    force: r.forceId ? { id: r.forceId, name: r.forceName ?? r.forceId } : null,
-    conflict: r.conflictId ? { id: r.conflictId, name: r.conflictName ?? r.conflictId } : null,
-    outcome: r.outcome as Case['outcome'],
-    sentences: r.sentences.map((s) => ({
-      kind: s.kind as Case['sentences'][number]['kind'],
-      years: s.years,
-      months: s.months,
-      days: s.days,
-      totalMonths: s.totalMonths,
-      amount: s.amount,
-      unit: s.unit,
-      regime: s.regime,
-      suspended: s.suspended,
-      probationMonths: s.probationMonths,
-    })),
-    appeal:
-      r.appealStatus || r.appealNote
-        ? { status: r.appealStatus as NonNullable<Case['appeal']>['status'], note: r.appealNote }
-        : null,
-    events: r.events.map((e) => ({
-      date: e.date,
-      kind: e.kind as Case['events'][number]['kind'],
-      note: e.note,
-      sources: e.sources,
-    })),
-    disputes: r.disputes.map((d) => ({ field: d.field, note: d.note, sources: d.sources })),
-    summary: r.summary,
-    basis: r.basis as Case['basis'],
-    sources: r.sources,
-  };
 }

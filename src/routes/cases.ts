@@ -1,11 +1,11 @@
 // Routes of /v1/cases.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paged } from '../http/pagination.js';
-import { csvRoute, listResponse, sendList } from '../http/formats.js';
+import { csvRoute, listResponse, sendBodies, sendList } from '../http/formats.js';
 import { CaseListSchema, CaseParamsSchema, CaseQuerySchema, CaseSchema } from '../domain/cases.js';
 import { errorResponses } from '../domain/common.js';
 import { notFound } from '../domain/errors.js';
-import { CASES_KEY, getCase, listCases } from '../queries/cases.js';
+import { CASES_KEY, getCase, listCaseBodies, listCases } from '../queries/cases.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const description =
@@ -26,6 +26,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      // The stored JSON of each case, unless fields= asks for some fields only (records then cut and encoded here).
+      if (!req.fieldSelection) {
+        const result = await paged(req.query, CASES_KEY, (page) => listCaseBodies(req.db, page));
+        return sendBodies(req, reply, CaseListSchema, { ...result, limit: req.query.limit });
+      }
       const result = await paged(req.query, CASES_KEY, (page) => listCases(req.db, page));
       return sendList(req, reply, CaseSchema, { ...result, limit: req.query.limit });
     },

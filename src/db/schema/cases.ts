@@ -108,12 +108,16 @@ export const caseEvents = pgTable(
 );
 
 // Each case as answers give it, with its children, written by the import from the rows above (src/db/case-doc.ts),
-// not from data/. A table of its own, so that the cases table that filters and statistics scan stays narrow.
+// not from data/. A table of its own, so that the cases table that filters and statistics scan stays narrow. `body` is
+// the case's JSON as the API sends it (the doc mapped to the API's Case and encoded by its schema, serialised;
+// writeCaseBodies in src/db/case-doc.ts): a list page is its bodies joined, with no parse, map or validation per
+// request.
 export const caseDocs = pgTable('case_docs', {
   caseId: text('case_id')
     .primaryKey()
     .references(() => cases.id),
   doc: json('doc').notNull(),
+  body: text('body'),
 });
 
 // Case statistics kept per group by the import (src/db/case-rollup.ts), not from data/: one row per combination of the

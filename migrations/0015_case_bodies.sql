@@ -1,0 +1,1 @@
+ALTER TABLE "case_docs" ADD COLUMN "body" text;
