@@ -1,5 +1,6 @@
 // The errors of the domain: what a query or a rule can say is wrong with what was asked. They know nothing of HTTP;
-// http/problem.ts maps each to its problem type and status (400 invalid-parameter, 404 not-found).
+// http/problem.ts maps each to its problem type and status (400 invalid-parameter, 404 not-found, 503
+// service-unavailable).
 
 /** One parameter at fault, as the problem's `errors` lists it. */
 export interface ParameterError {
@@ -37,7 +38,17 @@ export class NotFound extends Error {
   }
 }
 
-export type DomainError = InvalidParameter | NotFound;
+/** An answer the database cannot give as it stands (what the import derives is missing for some records): the
+ * service, not the request, is at fault, and the answer is refused rather than given incomplete. */
+export class Unavailable extends Error {
+  readonly code = 'unavailable';
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'Unavailable';
+  }
+}
+
+export type DomainError = InvalidParameter | NotFound | Unavailable;
 
 export const invalidParameter = (where: ParameterError['in'], name: string, detail: string, suggestions?: string[]) =>
   new InvalidParameter(where, name, detail, suggestions);

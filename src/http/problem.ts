@@ -1,5 +1,5 @@
 // RFC 9457 problem details: the one error format of the API, and the error handlers that produce it.
-import { InvalidParameter, NotFound, type ParameterError } from '../domain/errors.js';
+import { InvalidParameter, NotFound, Unavailable, type ParameterError } from '../domain/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -114,6 +114,7 @@ export function problemOf(err: unknown): HttpProblem | undefined {
   if (err instanceof HttpProblem) return err;
   if (err instanceof InvalidParameter) return new HttpProblem('invalid-parameter', err.message, [err.error]);
   if (err instanceof NotFound) return new HttpProblem('not-found', err.message);
+  if (err instanceof Unavailable) return new HttpProblem('service-unavailable', err.message);
   return undefined;
 }
 

@@ -205,3 +205,29 @@ t.test('a list sends each case as its own answer, in order, whatever the page, f
   );
   t.ok(uz.data.length > 1);
 });
+
+t.test('a page whose cases lack their stored answer is refused with 503, never sent short', async (t) => {
+  // As after a start without the import on derived tables another version of the code wrote (src/db/derived.ts).
+  const { sql } = await import('drizzle-orm');
+  const url = '/v1/cases?country=KZ&limit=3&sort=decided';
+  const before = await get(url);
+  const id = before.data[1].id as string;
+  const db = app.database.writeDb;
+  const [{ body }] = (
+    (await db.execute(sql`select body from case_docs where case_id = ${id}`)) as { rows: { body: string }[] }
+  ).rows;
+  await db.execute(sql`update case_docs set body = null where case_id = ${id}`);
+  t.teardown(() => db.execute(sql`update case_docs set body = ${body} where case_id = ${id}`));
+  // Another URL for the same page (the response cache holds the first).
+  const res = await app.inject(`${url}&count=false`);
+  t.equal(res.statusCode, 503);
+  t.strictSame(res.json(), {
+    type: '/problems/service-unavailable',
+    title: 'Service unavailable',
+    status: 503,
+    detail: 'some cases have no stored answer (the derived tables are stale): run npm run data:import',
+    instance: `${url}&count=false`,
+  });
+  await db.execute(sql`update case_docs set body = ${body} where case_id = ${id}`);
+  t.strictSame((await get(`${url}&count=true`)).data, before.data, 'with the body back, the same page');
+});
