@@ -213,9 +213,10 @@ t.test('a page whose cases lack their stored answer is refused with 503, never s
   const before = await get(url);
   const id = before.data[1].id as string;
   const db = app.database.writeDb;
-  const [{ body }] = (
-    (await db.execute(sql`select body from case_docs where case_id = ${id}`)) as { rows: { body: string }[] }
-  ).rows;
+  const stored = (await db.execute(sql`select body from case_docs where case_id = ${id}`)) as {
+    rows: { body: string }[];
+  };
+  const body = stored.rows[0]!.body;
   await db.execute(sql`update case_docs set body = null where case_id = ${id}`);
   t.teardown(() => db.execute(sql`update case_docs set body = ${body} where case_id = ${id}`));
   // Another URL for the same page (the response cache holds the first).
