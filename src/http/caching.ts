@@ -259,7 +259,9 @@ export function registerCaching(
     // A database failure here is left to the route, which answers 503; caching is only an optimisation.
     current()
       .catch(() => undefined)
-      .then((rev) => (rev ? answer(req, reply, rev, payload, done) : done(null, payload)));
+      .then((rev) => (rev ? answer(req, reply, rev, payload, done) : done(null, payload)))
+      // An error of the hook itself (not of the database) goes to fastify's error handler, as a thrown one would.
+      .catch((err: Error) => done(err));
   });
 
   /** With the revision known: 304, a stored answer, a wait for the simultaneous request computing it, or on to the
@@ -296,17 +298,19 @@ export function registerCaching(
     if (flight) {
       // Bounded: whatever became of the first request, a waiter goes on by itself after FLIGHT_WAIT_MS.
       let timer: NodeJS.Timeout | undefined;
-      void Promise.race([flight, new Promise<void>((r) => (timer = setTimeout(r, FLIGHT_WAIT_MS)))]).then(() => {
-        clearTimeout(timer);
-        // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
-        const stored = cache.get(key);
-        if (!stored) {
-          cache.stats.misses += 1;
-          return done(null, payload);
-        }
-        cache.stats.coalesced += 1;
-        sendStored(req, reply, key, stored);
-      });
+      void Promise.race([flight, new Promise<void>((r) => (timer = setTimeout(r, FLIGHT_WAIT_MS)))])
+        .then(() => {
+          clearTimeout(timer);
+          // The first request's answer, unless it was not cacheable (an error, too large): then compute it here.
+          const stored = cache.get(key);
+          if (!stored) {
+            cache.stats.misses += 1;
+            return done(null, payload);
+          }
+          cache.stats.coalesced += 1;
+          sendStored(req, reply, key, stored);
+        })
+        .catch((err: Error) => done(err));
       return;
     }
     cache.stats.misses += 1;
@@ -331,15 +335,20 @@ export function registerCaching(
     const encoding = compressible(hit.headers['content-type'], hit.body.length) ? encodingFor(req.headers) : undefined;
     const stored = encoding ? hit.variants[encoding] : undefined;
     if (!encoding || stored) return writeStored(reply, hit, stored ? encoding : undefined, stored ?? hit.body);
-    cache!.variant(key, hit, encoding).then(
-      (body) => writeStored(reply, hit, encoding, body),
-      () => writeStored(reply, hit, undefined, hit.body),
-    );
+    cache!
+      .variant(key, hit, encoding)
+      .then(
+        (body) => writeStored(reply, hit, encoding, body),
+        () => writeStored(reply, hit, undefined, hit.body),
+      )
+      // Past the hijack nothing of fastify's answers for it: the connection is closed, as on a failed write.
+      .catch((err: Error) => reply.raw.destroy(err));
   }
 
   /** Writes the stored headers and bytes on the connection itself (fastify's reply hijacked: none of the onSend hooks,
    * which have nothing to do for a stored answer, and no serialisation). The headers the onRequest hooks set for this
-   * exchange (security, CORS, rate limit) are kept; fastify's onResponse hooks and logging still run at the end. */
+   * exchange (CORS, rate limit, Connection while closing) are kept; the security headers are among the stored ones;
+   * fastify's onResponse hooks and logging still run at the end. */
   function writeStored(reply: FastifyReply, hit: CacheEntry, encoding: Encoding | undefined, body: Buffer): void {
     const res = reply.raw;
     if (res.headersSent || res.destroyed) return;

@@ -271,3 +271,23 @@ t.test('a small or non-text answer is left to the compress plugin, as before', a
     t.equal(res.body, '{"ok":true}');
   }
 });
+
+t.test('an error of the caching hook itself reaches the error handler, as a thrown one would', async (t) => {
+  // The revision is read asynchronously (not remembered): the hook's own failure happens after a promise, where
+  // nothing would catch it (an unhandled rejection) unless the hook passes it on.
+  const app = Fastify({ logger: false });
+  const broken = {
+    get revision(): string {
+      throw new Error('a revision that cannot be read');
+    },
+    importedAt: revision.importedAt,
+  };
+  registerCaching(app, async () => broken, 60, responseCache(1024 * 1024));
+  let runs = 0;
+  app.get('/x', async () => ({ n: (runs += 1) }));
+  app.setErrorHandler((err, _req, reply) => reply.code(500).send({ error: (err as Error).message }));
+  await app.ready();
+  t.teardown(() => app.close());
+  const res = await app.inject('/x');
+  t.strictSame([res.statusCode, res.json(), runs], [500, { error: 'a revision that cannot be read' }, 0]);
+});
