@@ -189,7 +189,7 @@ export function caseBody(doc: CaseJson): string {
   return JSON.stringify(encoded.data);
 }
 
-/** A case document with every field set (and one of each child), for CASE_BODY_VERSION. */
+/** A case document with every field set (and one of each child), for caseBodyVersion. */
 const PROBE: CaseJson = {
   id: 'probe',
   countryCode: COUNTRY_CODES[0],
@@ -249,14 +249,18 @@ const PROBE: CaseJson = {
   disputes: [{ field: 'field', note: 'note', sources: [] }],
 };
 
-/** What writeCaseBodies' result depends on besides its statements: the mapping and the schema, as the body of a
+/** What writeCaseBodies' result depends on besides its statements (computed when first asked, by derivedVersion;
+ * not at start-up of every process that imports this module): the mapping and the schema, as the body of a
  * document with every field set and the JSON Schema of a case (part of the derived version, src/db/derived.ts, so
  * that a change to either rewrites the bodies; the output, not the code's text, which tsx and tsc compile apart). */
-export const CASE_BODY_VERSION = createHash('sha256')
-  .update(caseBody(PROBE))
-  .update(JSON.stringify(z.toJSONSchema(CaseSchema, { io: 'output', unrepresentable: 'any' })))
-  .digest('hex')
-  .slice(0, 16);
+export function caseBodyVersion(): string {
+  return (bodyVersion ??= createHash('sha256')
+    .update(caseBody(PROBE))
+    .update(JSON.stringify(z.toJSONSchema(CaseSchema, { io: 'output', unrepresentable: 'any' })))
+    .digest('hex')
+    .slice(0, 16));
+}
+let bodyVersion: string | undefined;
 
 /** Fills case_docs.body where it is empty (every case after the import's writeCaseDocs; the synthetic cases the bench
  * adds), a batch of cases at a time in the order of their ids (each row visited once), in the caller's transaction. */

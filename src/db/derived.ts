@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { CASE_BODY_VERSION, writeCaseBodies, writeCaseDocs } from './case-doc.js';
+import { caseBodyVersion, writeCaseBodies, writeCaseDocs } from './case-doc.js';
 import { writeCaseRollup } from './case-rollup.js';
 import { writePracticeDocs, writeVersionDocs } from './json.js';
 
@@ -26,7 +26,7 @@ export async function derivedVersion(): Promise<string> {
   const dialect = new PgDialect();
   const h = createHash('sha256');
   // The case bodies are made in code, not SQL: the version of that code too.
-  h.update(CASE_BODY_VERSION).update('\0');
+  h.update(caseBodyVersion()).update('\0');
   await writeDerived({
     execute: async (q) => {
       const { sql: text, params } = dialect.sqlToQuery(q);

@@ -193,7 +193,6 @@ export type ResponseCache = ReturnType<typeof responseCache>;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    fromCache?: boolean;
     /** Set on the one request computing a cacheable answer that others wait for; called once it is stored or lost. */
     flightDone?: () => void;
     /** This request's ETag, computed once when its revision is known. */
@@ -331,7 +330,6 @@ export function registerCaching(
 
   /** A stored answer as bytes, in the negotiated encoding (compressed once per entry). */
   function sendStored(req: FastifyRequest, reply: FastifyReply, key: string, hit: CacheEntry): void {
-    req.fromCache = true;
     const encoding = compressible(hit.headers['content-type'], hit.body.length) ? encodingFor(req.headers) : undefined;
     const stored = encoding ? hit.variants[encoding] : undefined;
     if (!encoding || stored) return writeStored(reply, hit, stored ? encoding : undefined, stored ?? hit.body);
@@ -369,7 +367,8 @@ export function registerCaching(
   }
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 304 || req.fromCache) return payload;
+    // A stored answer never gets here (it is written without the onSend hooks); a 304 does.
+    if (reply.statusCode === 304) return payload;
     if (routeConfig(req).cache === false || !req.revision || reply.statusCode >= 300) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       return payload;
