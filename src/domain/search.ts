@@ -13,7 +13,7 @@ export const SearchQuerySchema = z.strictObject({
     .min(1, 'must not be empty')
     .max(300)
     .describe(
-      'Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes',
+      'Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher, then those matching them exactly or by stem; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes',
     ),
   type: z.enum(SEARCH_TYPES).optional().describe('Only results of this type'),
   country: CountryParamSchema.optional().describe(
@@ -55,7 +55,13 @@ export const SearchHitSchema = z
         }),
       )
       .describe('Why the record matched, word by word'),
-    rank: z.number().describe('Relevance (higher is better)'),
+    rank: z
+      .number()
+      .describe(
+        'Relevance, higher is better. Its whole part is the number of query words the record matches; the fraction ' +
+          'orders records matching as many words by how many of them match exactly or by stem (not by a near ' +
+          'spelling), then by how often and where',
+      ),
     href: z.string().describe('The API path of the record'),
   })
   .meta({ id: 'SearchHit' });

@@ -121,32 +121,145 @@ const HREF: Record<string, (id: string, country: string | null) => string> = {
 /** The sort key of search results: the rank (descending), then the record's type and id. */
 export const SEARCH_KEY: readonly KeyKind[] = ['number', 'id', 'id'];
 
-export async function search(
-  db: Db,
-  f: {
-    q: string;
-    type?: string | undefined;
-    country?: string | undefined;
-    limit: number;
-    after?: readonly string[] | undefined;
-  },
-): Promise<{ data: SearchHit[]; nextKey: PageKey | null }> {
+/** Whether one word matches a document strongly: by stemming, or as the folded word itself (not a near spelling). */
+function wordStrong(q: string, d: string): SQL {
+  return sql.raw(`(${d}.tsv @@ ${col(q, 's')} or ${d}.folded_tsv @@ ${col(q, 'e')})`);
+}
+
+/**
+ * The ranking is lexicographic: the number of query words a record matches (m), then how many of them it matches
+ * strongly (st: by stem or as the folded word, not by a near spelling), then the text score. The rank shown says all
+ * three in one number, higher is better: m + (st + score / (1 + score)) / (k + 1) for k query words, so that its whole
+ * part is the number of words matched.
+ *
+ * Because the order is lexicographic, a page is read tier by tier: the records of the best (m, st) first, found by
+ * index as the conjunctions that tier needs ("both words, both strongly"), and only when a tier has fewer records
+ * than the page needs is the next one read. A common word thus costs nothing while a rarer one fills the page, and
+ * near spellings are ranked only when the exact and stemmed matches run out.
+ */
+interface Tier {
+  /** The (m, st) cells of the tier, as a condition on the columns m and st. */
+  cells: string;
+  /** The smallest rank a record of the tier can have, to skip the tiers a cursor has passed. */
+  floor: number;
+  /** A condition true of every record of the tier (and of some better ones), usable by the indexes. */
+  superset: SQL;
+}
+
+// Beyond this many query words the tiers are coarse (every word strongly; every word; the rest), which keeps the
+// statement small; beyond this many conjunctions a tier's index condition drops its strong/near distinction.
+const FINE_TIERS_UP_TO = 4;
+const MAX_CONJUNCTIONS = 8;
+
+function subsets(n: number, size: number, from = 0): number[][] {
+  if (size === 0) return [[]];
+  const out: number[][] = [];
+  for (let i = from; i <= n - size; i++) for (const rest of subsets(n, size - 1, i + 1)) out.push([i, ...rest]);
+  return out;
+}
+
+function choose(n: number, r: number): number {
+  let c = 1;
+  for (let i = 0; i < r; i++) c = (c * (n - i)) / (i + 1);
+  return c;
+}
+
+/** The records matching at least m words of which at least st strongly, as an OR of index conditions. */
+function atLeast(names: string[], m: number, st: number): SQL {
+  const k = names.length;
+  const strong = choose(k, m) * choose(m, st) <= MAX_CONJUNCTIONS;
+  const conj: SQL[] = [];
+  if (choose(k, m) > MAX_CONJUNCTIONS) m = 1;
+  for (const M of subsets(k, m))
+    for (const S of strong ? subsets(m, st) : [[]]) {
+      const s = new Set(S.map((j) => M[j]!));
+      conj.push(sql.join(M.map((i) => (s.has(i) ? wordStrong(names[i]!, 'd') : wordMatches(names[i]!, 'd'))), sql` and `));
+    }
+  return sql.join(conj.map((c) => sql`(${c})`), sql` or `);
+}
+
+export function tiersOf(names: string[]): Tier[] {
+  const k = names.length;
+  const floor = (m: number, st: number) => m + st / (k + 1);
+  const tiers: Tier[] = [];
+  if (k <= FINE_TIERS_UP_TO) {
+    for (let m = k; m >= 1; m--)
+      for (let st = m; st >= 0; st--)
+        tiers.push({ cells: `m = ${m} and st = ${st}`, floor: floor(m, st), superset: atLeast(names, m, st) });
+  } else {
+    tiers.push({ cells: `m = ${k} and st = ${k}`, floor: floor(k, k), superset: atLeast(names, k, k) });
+    tiers.push({ cells: `m = ${k} and st < ${k}`, floor: floor(k, 0), superset: atLeast(names, k, 0) });
+    tiers.push({ cells: `m < ${k}`, floor: floor(1, 0), superset: atLeast(names, 1, 0) });
+  }
+  return tiers;
+}
+
+export interface SearchFilter {
+  q: string;
+  type?: string | undefined;
+  country?: string | undefined;
+  limit: number;
+  after?: readonly string[] | undefined;
+}
+
+/** The one statement of a search page (null: the cursor is past every tier), and the parsed query. */
+export function searchStatement(f: SearchFilter): { parsed: ParsedQuery; statement: SQL | null; tiers: number } {
   const after = f.after;
   const parsed = parseQuery(f.q);
   if (parsed.words.length === 0) throw invalidParameter('query', 'q', 'has no word to search for');
   const names = parsed.words.map((_, i) => `w${i}`);
+  const k = names.length;
   const ctes = sql.join(
     parsed.words.map((w, i) => sql`${sql.raw(names[i]!)} as materialized (${wordQueries(w)})`),
     sql`, `,
   );
-  const any = sql.join(
-    names.map((n) => wordMatches(n, 'd')),
-    sql` or `,
-  );
+  const sum = (f: (n: string) => SQL) => sql.join(names.map((n) => sql`(${f(n)})::int`), sql` + `);
   const score = sql.join(
     names.map((n) => wordScore(n, 'd')),
     sql` + `,
   );
+  const filters = sql.join(
+    [
+      ...parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
+      ...parsed.excluded.map((x) => sql`and not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
+      f.type ? sql`and d.doc_type = ${f.type}` : sql``,
+      f.country ? sql`and ${f.country} = any(d.countries)` : sql``,
+    ],
+    sql` `,
+  );
+  const afterRank = after ? Number(after[0]) : undefined;
+  const afterCond = after
+    ? sql`and (rank < ${afterRank}::float8 or (rank = ${afterRank}::float8 and (doc_type, doc_id) > (${after[1]}, ${after[2]})))`
+    : sql``;
+  // A tier whose every record ranks above the cursor is behind it (the margin covers the rounding of the rank).
+  const tiers = tiersOf(names).filter((t) => afterRank === undefined || t.floor - 1e-6 <= afterRank);
+  if (tiers.length === 0) return { parsed, statement: null, tiers: 0 };
+  // Each tier is one branch of a UNION ALL under a LIMIT, best tier first: PostgreSQL runs the branches of an append
+  // in order and stops when the limit is reached, so a tier is read only when the better ones did not fill the page.
+  // (A branch with a LIMIT is never run in parallel workers, whose append could interleave the branches.)
+  const branches = tiers.map(
+    (t) => sql`(select doc_type, doc_id, country_code, countries, title, body, extra, rank from (
+        select x.*, round((m + (st + score / (1 + score)) / ${k + 1})::numeric, 6)::float8 as rank from (
+          select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
+            ${sum((n) => wordMatches(n, 'd'))} as m, ${sum((n) => wordStrong(n, 'd'))} as st, (${score})::float8 as score
+          from search_documents d
+          where (${t.superset}) ${filters}
+          offset 0) x
+        where ${sql.raw(t.cells)}) r
+      where true ${afterCond}
+      order by rank desc, doc_type, doc_id
+      limit ${f.limit + 1})`,
+  );
+  const statement = sql`with ${ctes}
+        select doc_type, doc_id, country_code, countries, title, body, extra, rank::text as rank
+        from (${sql.join(branches, sql` union all `)}) hits
+        limit ${f.limit + 1}`;
+  return { parsed, statement, tiers: tiers.length };
+}
+
+export async function search(db: Db, f: SearchFilter): Promise<{ data: SearchHit[]; nextKey: PageKey | null }> {
+  const { parsed, statement } = searchStatement(f);
+  if (!statement) return { data: [], nextKey: null };
   const rows = await queryRows<{
     doc_type: string;
     doc_id: string;
@@ -156,28 +269,7 @@ export async function search(
     body: string;
     extra: string;
     rank: string;
-  }>(
-    db,
-    sql`with ${ctes}, hits as (
-          select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
-            round((${score})::numeric, 6)::float8 as rank
-          from search_documents d
-          where (${any})
-            ${sql.join(
-              parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
-              sql` `,
-            )}
-            ${sql.join(
-              parsed.excluded.map((x) => sql`and not d.tsv @@ ${tsq('plainto_tsquery', x)}`),
-              sql` `,
-            )}
-            ${f.type ? sql`and d.doc_type = ${f.type}` : sql``}
-            ${f.country ? sql`and ${f.country} = any(d.countries)` : sql``})
-        select doc_type, doc_id, country_code, countries, title, body, extra, rank::text as rank from hits
-        ${after ? sql`where (rank < ${Number(after[0])}::float8 or (rank = ${Number(after[0])}::float8 and (doc_type, doc_id) > (${after[1]}, ${after[2]})))` : sql``}
-        order by rank desc, doc_type, doc_id
-        limit ${f.limit + 1}`,
-  );
+  }>(db, statement);
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return {

@@ -1985,7 +1985,7 @@ export interface components {
                 /** @description The word of the record it matched */
                 word: string;
             }[];
-            /** @description Relevance (higher is better) */
+            /** @description Relevance, higher is better. Its whole part is the number of query words the record matches; the fraction orders records matching as many words by how many of them match exactly or by stem (not by a near spelling), then by how often and where */
             rank: number;
             /** @description The API path of the record */
             href: string;
@@ -5805,7 +5805,7 @@ export interface operations {
     search: {
         parameters: {
             query: {
-                /** @description Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes */
+                /** @description Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher, then those matching them exactly or by stem; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes */
                 q: string;
                 /** @description Only results of this type */
                 type?: "case" | "provision" | "instrument" | "practice" | "force" | "source" | "gap";
@@ -5926,7 +5926,7 @@ export interface operations {
     searchCsv: {
         parameters: {
             query: {
-                /** @description Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes */
+                /** @description Words to find, in any script and spelling (Cyrillic or Latin, any transliteration, prefixes, one typo). Records matching more words rank higher, then those matching them exactly or by stem; a word that matches nothing does not hide the others. "an exact phrase" must match; -word excludes */
                 q: string;
                 /** @description Only results of this type */
                 type?: "case" | "provision" | "instrument" | "practice" | "force" | "source" | "gap";
