@@ -77,21 +77,6 @@ function wordQueries(w: QueryWord): SQL {
 // it as an index condition, where a joined CTE would force a scan of every document.
 const col = (q: string, c: 's' | 'e' | 'n') => `(select ${q}.${c} from ${q})`;
 
-/** Whether one word matches a document: by stemming, or by one of its near folded terms. */
-function wordMatches(q: string, d: string): SQL {
-  return sql.raw(`(${d}.tsv @@ ${col(q, 's')} or ${d}.folded_tsv @@ ${col(q, 'n')})`);
-}
-
-/** A word's contribution to the rank: stemmed matches count most, then the exact folded word, then near terms. */
-function wordScore(q: string, d: string): SQL {
-  const [s, e, n] = [col(q, 's'), col(q, 'e'), col(q, 'n')];
-  return sql.raw(
-    `(case when ${d}.tsv @@ ${s} then 1 + ts_rank(${d}.tsv, ${s}) else 0 end` +
-      ` + case when ${d}.folded_tsv @@ ${e} then 0.5 else 0 end` +
-      ` + case when ${d}.folded_tsv @@ ${n} then 0.5 + ts_rank(${d}.folded_tsv, ${n}) else 0 end)`,
-  );
-}
-
 /** "The record of this type and id matches q", for the q filter of lists: every word must match, any spelling. */
 export function matchesText(docType: string, idColumn: SQL, q: string): SQL {
   const { words, phrases, excluded } = parseQuery(q);
@@ -120,11 +105,6 @@ const HREF: Record<string, (id: string, country: string | null) => string> = {
 
 /** The sort key of search results: the rank (descending), then the record's type and id. */
 export const SEARCH_KEY: readonly KeyKind[] = ['number', 'id', 'id'];
-
-/** Whether one word matches a document strongly: by stemming, or as the folded word itself (not a near spelling). */
-function wordStrong(q: string, d: string): SQL {
-  return sql.raw(`(${d}.tsv @@ ${col(q, 's')} or ${d}.folded_tsv @@ ${col(q, 'e')})`);
-}
 
 /**
  * The ranking is lexicographic: the number of query words a record matches (m), then how many of them it matches
@@ -164,18 +144,27 @@ function choose(n: number, r: number): number {
   return c;
 }
 
-/** The records matching at least m words of which at least st strongly, as an OR of index conditions. */
+/**
+ * The records matching at least m words of which at least st strongly, as one tsquery over both vectors at once
+ * (the index search_documents_match_idx): an OR of conjunctions, which GIN answers by stepping through the entries
+ * of the rarer words and looking the common ones up only there.
+ */
 function atLeast(names: string[], m: number, st: number): SQL {
   const k = names.length;
   const strong = choose(k, m) * choose(m, st) <= MAX_CONJUNCTIONS;
-  const conj: SQL[] = [];
   if (choose(k, m) > MAX_CONJUNCTIONS) m = 1;
+  const conj: string[] = [];
   for (const M of subsets(k, m))
     for (const S of strong ? subsets(m, st) : [[]]) {
       const s = new Set(S.map((j) => M[j]!));
-      conj.push(sql.join(M.map((i) => (s.has(i) ? wordStrong(names[i]!, 'd') : wordMatches(names[i]!, 'd'))), sql` and `));
+      // Strongly: by stem or as the folded word; at all: by stem or by a near term (which includes the word itself).
+      conj.push(
+        M.map((i) => (s.has(i) ? `(${names[i]}.s || ${names[i]}.e)` : `(${names[i]}.s || ${names[i]}.n)`)).join(' && '),
+      );
     }
-  return sql.join(conj.map((c) => sql`(${c})`), sql` or `);
+  return sql.raw(
+    `(d.tsv || d.folded_tsv) @@ (select ${conj.map((c) => `(${c})`).join(' || ')} from ${names.join(', ')})`,
+  );
 }
 
 export function tiersOf(names: string[]): Tier[] {
@@ -213,11 +202,23 @@ export function searchStatement(f: SearchFilter): { parsed: ParsedQuery; stateme
     parsed.words.map((w, i) => sql`${sql.raw(names[i]!)} as materialized (${wordQueries(w)})`),
     sql`, `,
   );
-  const sum = (f: (n: string) => SQL) => sql.join(names.map((n) => sql`(${f(n)})::int`), sql` + `);
-  const score = sql.join(
-    names.map((n) => wordScore(n, 'd')),
-    sql` + `,
-  );
+  // Each word's three matches are evaluated once per candidate (a: by stem, b: as the folded word, c: by a near
+  // term), the counts from them, and the text score only for the records of the tier.
+  const flags = names
+    .map(
+      (n, i) =>
+        `d.tsv @@ ${col(n, 's')} as a${i}, d.folded_tsv @@ ${col(n, 'e')} as b${i}, d.folded_tsv @@ ${col(n, 'n')} as c${i}`,
+    )
+    .join(', ');
+  const m = names.map((_, i) => `(a${i} or c${i})::int`).join(' + ');
+  const st = names.map((_, i) => `(a${i} or b${i})::int`).join(' + ');
+  const score = names
+    .map(
+      (n, i) =>
+        `case when a${i} then 1 + ts_rank(tsv, ${col(n, 's')}) else 0 end + case when b${i} then 0.5 else 0 end` +
+        ` + case when c${i} then 0.5 + ts_rank(folded_tsv, ${col(n, 'n')}) else 0 end`,
+    )
+    .join(' + ');
   const filters = sql.join(
     [
       ...parsed.phrases.map((p) => sql`and d.tsv @@ ${tsq('phraseto_tsquery', p)}`),
@@ -239,13 +240,18 @@ export function searchStatement(f: SearchFilter): { parsed: ParsedQuery; stateme
   // (A branch with a LIMIT is never run in parallel workers, whose append could interleave the branches.)
   const branches = tiers.map(
     (t) => sql`(select doc_type, doc_id, country_code, countries, title, body, extra, rank from (
-        select x.*, round((m + (st + score / (1 + score)) / ${k + 1})::numeric, 6)::float8 as rank from (
-          select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra,
-            ${sum((n) => wordMatches(n, 'd'))} as m, ${sum((n) => wordStrong(n, 'd'))} as st, (${score})::float8 as score
-          from search_documents d
-          where (${t.superset}) ${filters}
-          offset 0) x
-        where ${sql.raw(t.cells)}) r
+        select doc_type, doc_id, country_code, countries, title, body, extra,
+          round((m + (st + score / (1 + score)) / ${k + 1})::numeric, 6)::float8 as rank from (
+          select y.*, (${sql.raw(score)})::float8 as score from (
+            select x.*, ${sql.raw(m)} as m, ${sql.raw(st)} as st from (
+              select d.doc_type, d.doc_id, d.country_code, d.countries, d.title, d.body, d.extra, d.tsv, d.folded_tsv,
+                ${sql.raw(flags)}
+              from search_documents d
+              where (${t.superset}) ${filters}
+              offset 0) x
+            offset 0) y
+          where ${sql.raw(t.cells)}
+          offset 0) z) r
       where true ${afterCond}
       order by rank desc, doc_type, doc_id
       limit ${f.limit + 1})`,
