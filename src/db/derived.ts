@@ -35,3 +35,20 @@ export async function derivedVersion(): Promise<string> {
   });
   return h.digest('hex').slice(0, 16);
 }
+
+/**
+ * Moves the entries that inserts left in the pending lists of the GIN indexes (full text, trigrams, arrays) into the
+ * indexes themselves. Until a vacuum does it, every search through such an index reads its whole pending list (up to
+ * 4 MB of entries): after an import that rewrote every search document, the first searches would pay for it. Run
+ * after the import's transaction has committed; an index the user may not maintain is left to autovacuum.
+ */
+export async function mergeIndexPending(db: Execute): Promise<void> {
+  try {
+    await db.execute(sql`select gin_clean_pending_list(i.indexrelid::regclass)
+      from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+      join pg_namespace n on n.oid = c.relnamespace
+      where a.amname = 'gin' and n.nspname = current_schema()`);
+  } catch {
+    // Not the owner of an index (or a replica): autovacuum merges the lists in its time.
+  }
+}
