@@ -207,69 +207,72 @@ t.test('ranking: more words matched rank higher; an unknown word hides nothing; 
   t.strictSame(await search('"Legion sentenced"'), [], 'the words, but not as a phrase');
 });
 
-t.test('the order is by words matched, then strong matches, then text rank; a tier is read only when needed', async (t) => {
-  // Three words, one misspelt (Bishkak): records meeting all three, two or one; some of them by a near spelling.
-  const q = 'Bishkak Legion Fixture';
-  const hits = await search(q);
-  t.ok(hits.length > 10, `${hits.length} hits`);
-  // The whole part of the rank is the number of query words the record matches, and it never rises down the list.
-  const words = (h: Hit) => new Set(h.matched.map((x) => x.term)).size;
-  t.strictSame(
-    hits.map((h) => Math.floor(h.rank)),
-    hits.map(words),
-    'rank = words matched + a fraction',
-  );
-  t.strictSame(
-    hits.map((h) => h.rank),
-    [...hits].map((h) => h.rank).sort((a, b) => b - a),
-    'best first',
-  );
-  t.strictSame(
-    [...new Set(hits.map(words))],
-    [3, 2, 1],
-    'every tier of words matched is present, best first',
-  );
-  // Among the records meeting two words, those meeting both exactly come before one met by a near spelling.
-  const two = hits.filter((h) => words(h) === 2).map((h) => h.matched.some((x) => x.how === 'fuzzy'));
-  t.ok(two.includes(true) && two.includes(false), 'both kinds among the two-word hits');
-  t.strictSame(two, [...two].sort((a, b) => Number(a) - Number(b)), 'strong matches first');
-  // Walking the list two at a time crosses every tier and gives the same list.
-  const seen: Hit[] = [];
-  let url: string | null = `/v1/search?q=${encodeURIComponent(q)}&limit=2`;
-  while (url) {
-    const res = await app.inject(url);
-    seen.push(...res.json().data);
-    const link = res.headers.link as string | undefined;
-    url = link ? link.match(/<([^>]+)>/)![1]! : null;
-  }
-  t.strictSame(seen, hits, 'the pages, joined, are the whole list');
-
-  // The statement reads the tiers in order and stops at a full page: with a page of one, only the first tier's branch
-  // runs; with a page of 200, every branch does.
-  const loops = async (limit: number) => {
-    const { statement, tiers } = searchStatement({ q: 'Fixture', limit });
-    const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
-      app.database.db,
-      sql`explain (analyze, format json, costs off, timing off, summary off) ${statement!}`,
+t.test(
+  'the order is by words matched, then strong matches, then text rank; a tier is read only when needed',
+  async (t) => {
+    // Three words, one misspelt (Bishkak): records meeting all three, two or one; some of them by a near spelling.
+    const q = 'Bishkak Legion Fixture';
+    const hits = await search(q);
+    t.ok(hits.length > 10, `${hits.length} hits`);
+    // The whole part of the rank is the number of query words the record matches, and it never rises down the list.
+    const words = (h: Hit) => new Set(h.matched.map((x) => x.term)).size;
+    t.strictSame(
+      hits.map((h) => Math.floor(h.rank)),
+      hits.map(words),
+      'rank = words matched + a fraction',
     );
-    const raw = row!['QUERY PLAN'];
-    type Node = { 'Node Type': string; 'Parent Relationship'?: string; 'Actual Loops': number; Plans?: Node[] };
-    const plan = ((typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Node }[])[0]!.Plan;
-    // The append of the branches, not one inside the words' CTEs (init plans).
-    const find = (n: Node): Node | undefined =>
-      n['Node Type'] === 'Append'
-        ? n
-        : (n.Plans ?? [])
-            .filter((c) => c['Parent Relationship'] !== 'InitPlan')
-            .map(find)
-            .find(Boolean);
-    const append = find(plan)!;
-    t.equal(append.Plans!.length, tiers, 'one branch per tier');
-    return append.Plans!.map((p) => p['Actual Loops']);
-  };
-  t.strictSame(await loops(1), [1, 0], 'a page of one: the strong tier only');
-  t.strictSame(await loops(200), [1, 1], 'a long page: the near spellings too');
-});
+    t.strictSame(
+      hits.map((h) => h.rank),
+      [...hits].map((h) => h.rank).sort((a, b) => b - a),
+      'best first',
+    );
+    t.strictSame([...new Set(hits.map(words))], [3, 2, 1], 'every tier of words matched is present, best first');
+    // Among the records meeting two words, those meeting both exactly come before one met by a near spelling.
+    const two = hits.filter((h) => words(h) === 2).map((h) => h.matched.some((x) => x.how === 'fuzzy'));
+    t.ok(two.includes(true) && two.includes(false), 'both kinds among the two-word hits');
+    t.strictSame(
+      two,
+      [...two].sort((a, b) => Number(a) - Number(b)),
+      'strong matches first',
+    );
+    // Walking the list two at a time crosses every tier and gives the same list.
+    const seen: Hit[] = [];
+    let url: string | null = `/v1/search?q=${encodeURIComponent(q)}&limit=2`;
+    while (url) {
+      const res = await app.inject(url);
+      seen.push(...res.json().data);
+      const link = res.headers.link as string | undefined;
+      url = link ? link.match(/<([^>]+)>/)![1]! : null;
+    }
+    t.strictSame(seen, hits, 'the pages, joined, are the whole list');
+
+    // The statement reads the tiers in order and stops at a full page: with a page of one, only the first tier's branch
+    // runs; with a page of 200, every branch does.
+    const loops = async (limit: number) => {
+      const { statement, tiers } = searchStatement({ q: 'Fixture', limit });
+      const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(
+        app.database.db,
+        sql`explain (analyze, format json, costs off, timing off, summary off) ${statement!}`,
+      );
+      const raw = row!['QUERY PLAN'];
+      type Node = { 'Node Type': string; 'Parent Relationship'?: string; 'Actual Loops': number; Plans?: Node[] };
+      const plan = ((typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Node }[])[0]!.Plan;
+      // The append of the branches, not one inside the words' CTEs (init plans).
+      const find = (n: Node): Node | undefined =>
+        n['Node Type'] === 'Append'
+          ? n
+          : (n.Plans ?? [])
+              .filter((c) => c['Parent Relationship'] !== 'InitPlan')
+              .map(find)
+              .find(Boolean);
+      const append = find(plan)!;
+      t.equal(append.Plans!.length, tiers, 'one branch per tier');
+      return append.Plans!.map((p) => p['Actual Loops']);
+    };
+    t.strictSame(await loops(1), [1, 0], 'a page of one: the strong tier only');
+    t.strictSame(await loops(200), [1, 1], 'a long page: the near spellings too');
+  },
+);
 
 t.test('country= keeps records of that country; a source belongs to the countries citing it', async (t) => {
   // "report": the news and NGO reports by title, cited by records of both countries; the Russian report by its id
