@@ -138,6 +138,13 @@ const KG_PARTICIPATION_PRECEDENTS = {
 };
 
 /** URL -> the whole answer. */
+/**
+ * A search hit's rank for one query word, as the search documents it: m words matched, st of them strongly (by stem or
+ * as the folded word, not by a near spelling), and the text score, in one number, m + (st + score / (1 + score)) / 2,
+ * rounded to 6 places. The scores are PostgreSQL's ts_rank of the fixture's texts.
+ */
+const rank = (m: number, st: number, score: number) => Math.round((m + (st + score / (1 + score)) / 2) * 1e6) / 1e6;
+
 const EXPECTED: Record<string, unknown> = {
   // Counts: 6 sources (5 shared + KG's court record), 5 instruments (3 KG, 2 UZ), 5 provisions (3 KG incl. the
   // related art. 30, 2 UZ), 7 versions (2 + 1 + 0 KG, 2 + 2 UZ), 3 cases, 2 practice notes, 2 gaps.
@@ -1781,7 +1788,7 @@ const EXPECTED: Record<string, unknown> = {
           { start: 11, end: 12 },
         ],
         matched: [{ term: 'b', field: 'title', how: 'exact', word: 'B' }],
-        rank: 1.060793,
+        rank: rank(1, 1, 1.060793),
         href: '/v1/cases/kg-2023-osh-bb',
       },
     ],
@@ -1801,7 +1808,7 @@ const EXPECTED: Record<string, unknown> = {
           { start: 75, end: 84 },
         ],
         matched: [{ term: 'mercenarism', field: 'title', how: 'exact', word: 'Mercenarism' }],
-        rank: 2.729513,
+        rank: rank(1, 1, 2.729513),
         href: '/v1/provisions/kg-cc-2020-art-101',
       },
       {
@@ -1813,7 +1820,7 @@ const EXPECTED: Record<string, unknown> = {
         snippet: 'Part 1: Fixture: recruiting or taking part as a mercenary.\nFixture: the original text was not read.',
         highlights: [{ start: 48, end: 57 }],
         matched: [{ term: 'mercenarism', field: 'title', how: 'exact', word: 'Mercenarism' }],
-        rank: 2.724446,
+        rank: rank(1, 1, 2.724446),
         href: '/v1/provisions/uz-cc-1995-art-154',
       },
       {
@@ -1825,7 +1832,7 @@ const EXPECTED: Record<string, unknown> = {
         snippet: 'Fixture: C.C. was tried as a mercenary; the outcome was not reported.',
         highlights: [{ start: 29, end: 38 }],
         matched: [{ term: 'mercenarism', field: 'body', how: 'fuzzy', word: 'mercenary' }],
-        rank: 0.520264,
+        rank: rank(1, 0, 0.520264),
         href: '/v1/cases/uz-2022-tashkent-cc',
       },
       {
@@ -1837,7 +1844,7 @@ const EXPECTED: Record<string, unknown> = {
         snippet: 'Fixture: the ministry warned that mercenaries face up to 10 years.',
         highlights: [{ start: 34, end: 45 }],
         matched: [{ term: 'mercenarism', field: 'body', how: 'fuzzy', word: 'mercenaries' }],
-        rank: 0.520264,
+        rank: rank(1, 0, 0.520264),
         href: '/v1/practice/uz-practice-warning',
       },
     ],
