@@ -20,7 +20,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../app.js';
 import { writeCaseBodies, writeCaseDocs } from '../db/case-doc.js';
-import { mergeIndexPending } from '../db/derived.js';
+import { vacuumAfterImport } from '../db/derived.js';
 import { writeCaseRollup } from '../db/case-rollup.js';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -403,8 +403,7 @@ async function growTo(database: Database, from: number, n: number): Promise<void
     select unnest(array['halmatav','vahidav','kubanichbek','ulu','kashtepa','syn','synthetic','benchmark','recard'])
     union select 'tak' || g from generate_series(0, 999) g
     on conflict do nothing`);
-  await database.db.execute(sql`analyze`);
-  await mergeIndexPending(database.db);
+  await vacuumAfterImport(database.db);
 }
 
 const percentile = (xs: number[], p: number) =>

@@ -1,7 +1,7 @@
 // Imports a checked dataset in one transaction: every table is rewritten, so a record removed from data/ disappears,
 // and a second run of the same files leaves the same rows. A failure anywhere rolls everything back.
 import { desc, eq, sql } from 'drizzle-orm';
-import { derivedVersion, mergeIndexPending, writeDerived } from '../db/derived.js';
+import { derivedVersion, vacuumAfterImport, writeDerived } from '../db/derived.js';
 import type { Db } from '../db/client.js';
 import { noteImport } from '../db/imports.js';
 import * as s from '../db/schema/index.js';
@@ -76,7 +76,7 @@ export async function importDataset(db: Db, ds: Dataset): Promise<ImportResult> 
       await tx.update(s.datasetRevisions).set({ derivedVersion: version }).where(eq(s.datasetRevisions.seq, last.seq));
     }
   });
-  await mergeIndexPending(db);
+  await vacuumAfterImport(db);
   noteImport();
   return { revision, changed, counts };
 }

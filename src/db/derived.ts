@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { caseBodyVersion, writeCaseBodies, writeCaseDocs } from './case-doc.js';
 import { writeCaseRollup } from './case-rollup.js';
+import { queryRows, type Db } from './client.js';
 import { writePracticeDocs, writeVersionDocs } from './json.js';
 
 type Execute = { execute(q: SQL): Promise<unknown> };
@@ -37,18 +38,25 @@ export async function derivedVersion(): Promise<string> {
 }
 
 /**
- * Moves the entries that inserts left in the pending lists of the GIN indexes (full text, trigrams, arrays) into the
- * indexes themselves. Until a vacuum does it, every search through such an index reads its whole pending list (up to
- * 4 MB of entries): after an import that rewrote every search document, the first searches would pay for it. Run
- * after the import's transaction has committed; an index the user may not maintain is left to autovacuum.
+ * Vacuums (and analyses) every table of the schema once an import has committed. This moves the entries that inserts
+ * left in the pending lists of the GIN indexes (full text, trigrams, arrays) into the indexes themselves: until then
+ * every search through such an index reads its whole pending list (up to 4 MB of entries), and after an import that
+ * rewrote every search document the first searches would pay for it. It also marks the new rows' pages all-visible,
+ * without which an index-only scan (the case list filtered by a defendant's name, the case ids of a date range)
+ * visits the table for every row, and gives the planner the new rows' statistics. Until autovacuum came round, a
+ * list by defendant at a million cases read a heap page per case looked at (123 ms instead of 3 ms). A table the
+ * user may not maintain is skipped with a warning; on a replica, which cannot vacuum, nothing is done.
  */
-export async function mergeIndexPending(db: Execute): Promise<void> {
+export async function vacuumAfterImport(db: Db): Promise<void> {
   try {
-    await db.execute(sql`select gin_clean_pending_list(i.indexrelid::regclass)
-      from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-      join pg_namespace n on n.oid = c.relnamespace
-      where a.amname = 'gin' and n.nspname = current_schema()`);
+    const tables = await queryRows<{ name: string }>(
+      db,
+      sql`select format('%I.%I', n.nspname, c.relname) as name from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = 'r' and n.nspname = current_schema() order by c.relname`,
+    );
+    if (tables.length) await db.execute(sql.raw(`vacuum (analyze) ${tables.map((t) => t.name).join(', ')}`));
   } catch {
-    // Not the owner of an index (or a replica): autovacuum merges the lists in its time.
+    // A replica (no vacuum during recovery): autovacuum on the primary does it in its time.
   }
 }

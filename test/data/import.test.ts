@@ -300,7 +300,7 @@ t.test('npm run data:check exits non-zero and names the file and path', async (t
 });
 
 // After an import, no search waits on a GIN index's pending list: the import merges what its inserts left there
-// (src/db/derived.ts, mergeIndexPending). Read with pageinspect, which only the PostgreSQL run has loaded.
+// (src/db/derived.ts, vacuumAfterImport). Read with pageinspect, which only the PostgreSQL run has loaded.
 t.test(
   'an import leaves no GIN index with a pending list',
   { skip: !process.env.DATABASE_URL && 'PostgreSQL only' },
@@ -329,3 +329,31 @@ t.test(
     t.ok((await pending()).search_documents_match_idx! > 0, 'an insert is pending until merged');
   },
 );
+
+// After an import, every page of every table is marked all-visible (the import's vacuum), so that index-only scans,
+// such as the case list filtered by a defendant's name, read the index alone; and the planner has the new rows'
+// statistics (reltuples is -1 for a table never vacuumed or analysed).
+t.test('an import leaves every table vacuumed and analysed', async (t) => {
+  const database = await freshDatabase(t);
+  const tables = () =>
+    queryRows<{ table: string; pages: number; visible: number; tuples: number }>(
+      database.db,
+      sql`select c.relname as table, c.relpages::int as pages, c.relallvisible::int as visible, c.reltuples::int as tuples
+        from pg_class c where c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace order by 1`,
+    );
+  const before = await tables();
+  t.ok(before.some((r) => r.table === 'cases' && r.tuples === -1), 'a fresh database: cases never analysed');
+  await importDataDir(database.db, await fixtureDataset(t));
+  const after = await tables();
+  const cases = after.find((r) => r.table === 'cases')!;
+  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from cases`)) as [
+    { n: number },
+  ];
+  t.equal(cases.tuples, n, 'the statistics count the cases imported');
+  t.ok(cases.pages > 0);
+  t.strictSame(
+    after.filter((r) => r.visible !== r.pages),
+    [],
+    'no table has a page that is not all-visible',
+  );
+});

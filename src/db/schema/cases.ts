@@ -45,8 +45,11 @@ export const cases = pgTable(
   (t) => [
     index('cases_defendant_folded_idx').using('gin', t.defendantFolded.op('gin_trgm_ops')),
     index('cases_court_folded_idx').using('gin', t.courtFolded.op('gin_trgm_ops')),
-    index('cases_country_decided_idx').on(t.countryCode, t.decidedDate, t.id),
-    index('cases_decided_idx').on(t.decidedDate, t.id),
+    // The folded defendant after the (unique) id changes no order: a list filtered by a defendant's name reads the
+    // name from the index, newest first, without visiting the table (an index-only scan, once the import's vacuum
+    // has marked the pages all-visible); at a million cases that is 1 heap page fewer per case looked at.
+    index('cases_country_decided_idx').on(t.countryCode, t.decidedDate, t.id, t.defendantFolded),
+    index('cases_decided_idx').on(t.decidedDate, t.id, t.defendantFolded),
     index('cases_conducts_idx').using('gin', t.conducts),
   ],
 );
