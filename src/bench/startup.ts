@@ -29,8 +29,11 @@ export interface StartRun {
 export async function startOnce(label: string, env: Record<string, string>, loadSeconds = 0): Promise<StartRun> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const t0 = performance.now();
+  // The embedded PGlite, whatever database the bench itself was given: without this, a DATABASE_URL in the bench's
+  // environment made the server start on PostgreSQL (without its data there: 503 until the bench gave up).
+  const { DATABASE_URL: _url, DATABASE_READ_URL: _readUrl, IMPORT_ON_START: _import, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...env },
+    env: { ...inherited, PORT: String(port), LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -43,6 +46,7 @@ export async function startOnce(label: string, env: Record<string, string>, load
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+      if (performance.now() - t0 > 120_000) throw new Error(`not ready after 120 s:\n${log}`);
       const ok = await fetch(`${base}/v1/meta`)
         .then((r) => r.status === 200)
         .catch(() => false);
