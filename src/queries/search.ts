@@ -330,13 +330,35 @@ function stemOrNear(a: string, b: string): 'stem' | 'fuzzy' | undefined {
   return ENDINGS.has(a.slice(i)) && ENDINGS.has(b.slice(i)) ? 'stem' : 'fuzzy';
 }
 
+/** How a query word meets a word of a record: as wordMatch and as stemOrNear see it. */
+interface Meeting {
+  matched: MatchKind | undefined;
+  near: 'stem' | 'fuzzy' | undefined;
+}
+
+// Remembered per query word (whose object lives for one request) and word as written (its folded form follows from
+// it): the records of a page share most of their words, and comparing each query word with every word of every
+// record shown (edit distances for the typos) was half of an uncached search's time in Node.
+const meetings = new WeakMap<QueryWord, Map<string, Meeting>>();
+function meet(q: QueryWord, word: Word): Meeting {
+  let memo = meetings.get(q);
+  if (!memo) meetings.set(q, (memo = new Map()));
+  let m = memo.get(word.text);
+  if (!m) {
+    m = { matched: wordMatch(q, word), near: stemOrNear(q.raw, word.text.toLowerCase()) };
+    memo.set(word.text, m);
+  }
+  return m;
+}
+
 /** The best way `w` meets one of `words`; for one word, a stem match is preferred to a fuzzy one (a typo). */
 function bestMatch(w: QueryWord, words: Word[]): { how: MatchKind | 'stem'; word: string } | undefined {
   const order: (MatchKind | 'stem')[] = ['exact', 'folded', 'prefix', 'stem', 'fuzzy'];
   let best: { how: MatchKind | 'stem'; word: string } | undefined;
   for (const word of words) {
-    const matched = wordMatch(w, word);
-    const near = matched && matched !== 'fuzzy' ? undefined : stemOrNear(w.raw, word.text.toLowerCase());
+    const met = meet(w, word);
+    const matched = met.matched;
+    const near = matched && matched !== 'fuzzy' ? undefined : met.near;
     const how = near === 'stem' ? 'stem' : (matched ?? near);
     if (how && (!best || order.indexOf(how) < order.indexOf(best.how))) best = { how, word: word.text };
   }
@@ -381,7 +403,12 @@ function wordsCached(text: string): Word[] {
 /** The passage around the first match, as plain text, with the offsets of every matched word in it. */
 export function snippetOf(text: string, query: QueryWord[]): { snippet: string; highlights: SearchHit['highlights'] } {
   const words = wordsCached(text);
-  const hits = words.filter((w) => query.some((q) => wordMatch(q, w) || stemOrNear(q.raw, w.text.toLowerCase())));
+  const hits = words.filter((w) =>
+    query.some((q) => {
+      const met = meet(q, w);
+      return met.matched || met.near;
+    }),
+  );
   const first = hits[0]?.start ?? 0;
   let start = Math.max(0, first - WINDOW / 3);
   if (start > 0) start = words.find((w) => w.start >= start)?.start ?? start;
