@@ -103,6 +103,11 @@ t.test('each kind of mistake is reported with its file and path', async (t) => {
       /^data\/kg\/cases\.yaml: cases\[1\]\.id: duplicate case id /,
     ],
     [
+      'a defendant name too long for the indexes',
+      (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].defendant.name = 'Щ'.repeat(501))),
+      /^data\/kg\/cases\.yaml: cases\[0\]\.defendant\.name: longer than 500 characters: one person's name$/,
+    ],
+    [
       'unknown source',
       (d) => editYaml(kgCases(d), (doc) => (doc.cases[0].sources = ['no-such-source'])),
       /^data\/kg\/cases\.yaml: cases\[0\]\.sources\[0\]: unknown source no-such-source$/,
