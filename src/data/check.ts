@@ -4,11 +4,13 @@ import type { LawFile } from './files.js';
 import { DataError } from './load.js';
 import { boundsOf, startOf } from '../rules/dates.js';
 import { SERVICE_CONDUCTS } from '../rules/law.js';
+import { foldText } from '../text/fold.js';
 
-/** The longest defendant name a case may have: one person's name, and its folded form is a key of the B-tree indexes
- * of the cases in date order (src/db/schema/cases.ts), whose keys hold at most about 2.7 KB (500 characters stay
- * under it even where folding writes a Cyrillic letter as four Latin ones). */
-const MAX_DEFENDANT_NAME = 500;
+/** The longest folded defendant name a case may have, in bytes: the folded name (as the import writes it,
+ * src/data/rows.ts) is a key of the B-tree indexes of the cases in date order (src/db/schema/cases.ts), whose keys
+ * hold at most about 2.7 KB. A limit on the name as written would not do: folding writes some characters as several
+ * (up to 12 bytes for one). One person's name is far shorter. */
+const MAX_FOLDED_NAME_BYTES = 2000;
 
 /** Returns every problem found; an empty list means the dataset may be imported. */
 export function checkDataset(ds: Dataset): DataIssue[] {
@@ -227,8 +229,13 @@ export function checkDataset(ds: Dataset): DataIssue[] {
       refConducts(casesFile, `${at}.conducts`, k.conducts);
       if (k.force && !forces.has(k.force)) add(casesFile, `${at}.force`, `unknown force ${k.force}`);
       if (k.conflict && !conflicts.has(k.conflict)) add(casesFile, `${at}.conflict`, `unknown conflict ${k.conflict}`);
-      if ((k.defendant.name?.length ?? 0) > MAX_DEFENDANT_NAME)
-        add(casesFile, `${at}.defendant.name`, `longer than ${MAX_DEFENDANT_NAME} characters: one person's name`);
+      const foldedBytes = Buffer.byteLength(foldText(k.defendant.name ?? ''));
+      if (foldedBytes > MAX_FOLDED_NAME_BYTES)
+        add(
+          casesFile,
+          `${at}.defendant.name`,
+          `too long: ${foldedBytes} bytes once folded, at most ${MAX_FOLDED_NAME_BYTES} (one person's name)`,
+        );
       const chargeKeys = new Set<string>();
       k.charges.forEach((ch, j) => {
         const key = `${ch.provision}#${ch.part ?? '*'}`;
